@@ -1,0 +1,23 @@
+namespace Bangfu.Common;
+
+/// Records that users edit concurrently carry a version; an update must name the version it read.
+public interface IVersioned
+{
+    int Version { get; set; }
+}
+
+/// Records that are never physically deleted: deletion stamps them and they vanish from queries.
+public interface ISoftDeletable
+{
+    DateTimeOffset? DeletedAt { get; set; }
+    string? DeletedBy { get; set; }
+}
+
+public static class VersionCheck
+{
+    public static void Ensure(IVersioned entity, int? expected)
+    {
+        if (expected is null || entity.Version != expected)
+            throw new ConcurrencyConflictException();
+    }
+}

@@ -1,0 +1,41 @@
+using Bangfu.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace Bangfu.Components;
+
+public static class UiSetup
+{
+    public static IServiceCollection AddBangfuUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddMudServices();
+        return services;
+    }
+
+    public static WebApplication MapBangfuUi(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        // The language switch: a cookie read by request localization, then back to where the user was.
+        app.MapGet("/culture", (string culture, string? redirect, HttpContext http) =>
+        {
+            var chosen = WebSetup.Cultures.FirstOrDefault(c => c.Name == culture) ?? WebSetup.Cultures[0];
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(redirect is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/");
+        }).AllowAnonymous();
+
+        app.MapPost("/logout", async (SignInManager<Features.Accounts.AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/login");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Bangfu.Common;
+using Bangfu.Features.Accounts;
+using Bangfu.Features.Organizations;
+using Bangfu.Features.Partnerships;
+using Bangfu.Features.People;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Bangfu.Data;
+
+/// The model, shared by both providers. Each provider has a subclass with its own migrations.
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<PartnershipParty> PartnershipParties => Set<PartnershipParty>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
+    public string Actor { get; set; } = "system";
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace?.StartsWith("Bangfu.Features", StringComparison.Ordinal) == true);
+        builder.Entity<AppUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(60);
+            b.HasOne(u => u.Organization).WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<AuditEntry>(b =>
+        {
+            b.Property(a => a.UserName).HasMaxLength(64);
+            b.Property(a => a.EntityType).HasMaxLength(64);
+            b.Property(a => a.EntityId).HasMaxLength(64);
+            b.Property(a => a.Action).HasMaxLength(16);
+            b.HasIndex(a => new { a.EntityType, a.EntityId });
+        });
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = Clock.GetUtcNow();
+        var pending = StampChanges();
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Keys of new rows are known only after the first save, so the audit rows go in a second one;
+        // one transaction keeps the change and its audit together.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var (entry, action, changes) in pending)
+            {
+                AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    UserName = Actor,
+                    EntityType = entry.Metadata.ClrType.Name,
+                    EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
+                    Action = action,
+                    Changes = changes,
+                });
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: auditing is asynchronous.");
+
+    private List<(EntityEntry Entry, string Action, string? Changes)> StampChanges()
+    {
+        var pending = new List<(EntityEntry, string, string?)>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.Metadata.ClrType.Namespace?.StartsWith("Bangfu.Features", StringComparison.Ordinal) != true)
+                continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add((entry, "Created", Snapshot(entry, e => true)));
+                    break;
+                case EntityState.Modified:
+                    if (entry.Entity is IVersioned v)
+                        v.Version++;
+                    var action = entry.Entity is ISoftDeletable { DeletedAt: not null } && entry.Property(nameof(ISoftDeletable.DeletedAt)).IsModified
+                        ? "Deleted" : "Updated";
+                    if (action == "Deleted")
+                        ((ISoftDeletable)entry.Entity).DeletedBy = Actor;
+                    pending.Add((entry, action, Snapshot(entry, p => p.IsModified)));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add((entry, "Removed", Snapshot(entry, e => true)));
+                    break;
+                default:
+                    break;
+            }
+        }
+        return pending;
+    }
+
+    private static string Snapshot(EntityEntry entry, Func<PropertyEntry, bool> include)
+    {
+        var values = entry.Properties
+            .Where(p => include(p) && p.Metadata.Name is not nameof(IVersioned.Version) and not "PasswordHash" and not "SecurityStamp" and not "ConcurrencyStamp")
+            .ToDictionary(p => p.Metadata.Name, p => p.CurrentValue?.ToString());
+        return JsonSerializer.Serialize(values, SnapshotJson);
+    }
+
+    private static readonly JsonSerializerOptions SnapshotJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,76 @@
+using Bangfu.Features.Accounts;
+using Bangfu.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bangfu.Data;
+
+/// What happens to the database before the server listens, and the command-line verbs that act on it.
+public static class DatabaseStartup
+{
+    public const string MigrateCommand = "dotnet run --project src/Bangfu -- migrate";
+
+    /// Runs `migrate` or `seed-demo` when asked; returns true when the process should exit afterwards.
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+        switch (verb)
+        {
+            case "migrate":
+                await MigrateAsync(app);
+                await BootstrapAsync(app, seedDemo: false);
+                Console.WriteLine("数据库已迁移 / database migrated");
+                return true;
+            case "seed-demo":
+                await BootstrapAsync(app, seedDemo: true);
+                Console.WriteLine("演示数据已载入 / demo data loaded");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// SQLite migrates itself; PostgreSQL must have been migrated by the explicit command.
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<BangfuOptions>();
+        if (options.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            await MigrateAsync(app);
+            await BootstrapAsync(app, seedDemo: options.Demo);
+            return;
+        }
+        await using (var db = app.Services.GetRequiredService<AppDbContextFactory>().CreateDbContext())
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"PostgreSQL 数据库尚未迁移（{pending.Count} 个待执行迁移）。请先运行：{MigrateCommand}\n" +
+                    $"The PostgreSQL database is not migrated ({pending.Count} pending). Run first: {MigrateCommand}");
+            }
+        }
+        await BootstrapAsync(app, seedDemo: false);
+    }
+
+    private static async Task MigrateAsync(WebApplication app)
+    {
+        await using var db = app.Services.GetRequiredService<AppDbContextFactory>().CreateDbContext();
+        await db.Database.MigrateAsync();
+    }
+
+    private static async Task BootstrapAsync(WebApplication app, bool seedDemo)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var generated = await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync();
+        if (generated is not null)
+        {
+            Console.WriteLine("============================================================");
+            Console.WriteLine($" 管理员账号 / administrator: {AdminBootstrap.AdminUserName}");
+            Console.WriteLine($" 初始密码 / initial password: {generated}");
+            Console.WriteLine(" 只显示这一次，请妥善保存。 / Shown once only: keep it safe.");
+            Console.WriteLine("============================================================");
+        }
+        if (seedDemo)
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
+    }
+}

@@ -1,0 +1,11 @@
+using Bangfu.Features.Organizations;
+using Microsoft.AspNetCore.Identity;
+
+namespace Bangfu.Features.Accounts;
+
+public sealed class AppUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+    public int? OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+}

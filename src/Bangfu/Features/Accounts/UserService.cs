@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using Bangfu.Common;
+using Bangfu.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bangfu.Features.Accounts;
+
+public sealed record UserDto(string Id, string UserName, string? DisplayName, string Role, int? OrganizationId, string? OrganizationName, bool IsLockedOut);
+
+public sealed record SaveUserRequest(string? UserName, string? DisplayName, string? Role, int? OrganizationId, string? Password);
+
+/// Accounts are managed by system administrators only; the endpoints and pages check that before calling here.
+public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbf, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await dbf.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var rows = await (
+            from u in db.Users.AsNoTracking()
+            join ur in db.UserRoles on u.Id equals ur.UserId into urs
+            from ur in urs.DefaultIfEmpty()
+            join r in db.Roles on ur.RoleId equals r.Id into rs
+            from r in rs.DefaultIfEmpty()
+            orderby u.UserName
+            select new { u.Id, u.UserName, u.DisplayName, Role = r.Name, u.OrganizationId, Org = u.Organization!.Name, u.LockoutEnd })
+            .ToListAsync(ct);
+        return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.Role ?? Roles.ReadOnly, u.OrganizationId, u.Org, u.LockoutEnd > now)).ToList();
+    }
+
+    public async Task<UserDto> CreateAsync(SaveUserRequest request, CancellationToken ct)
+    {
+        var v = Check(request);
+        v.Required("password", request.Password, 128).ThrowIfAny();
+        var user = new AppUser { UserName = request.UserName!.Trim(), DisplayName = request.DisplayName, OrganizationId = request.OrganizationId };
+        Throw(await users.CreateAsync(user, request.Password!), "password");
+        Throw(await users.AddToRoleAsync(user, request.Role!), "role");
+        return (await ListAsync(ct)).Single(u => u.Id == user.Id);
+    }
+
+    public async Task<UserDto?> UpdateAsync(string id, SaveUserRequest request, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return null;
+        Check(request).ThrowIfAny();
+        user.UserName = request.UserName!.Trim();
+        user.DisplayName = request.DisplayName;
+        user.OrganizationId = request.OrganizationId;
+        Throw(await users.UpdateAsync(user), "userName");
+        var current = await users.GetRolesAsync(user);
+        if (!current.SequenceEqual([request.Role!]))
+        {
+            Throw(await users.RemoveFromRolesAsync(user, current), "role");
+            Throw(await users.AddToRoleAsync(user, request.Role!), "role");
+        }
+        if (!string.IsNullOrEmpty(request.Password))
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            Throw(await users.ResetPasswordAsync(user, token, request.Password), "password");
+        }
+        await users.UpdateSecurityStampAsync(user);
+        return (await ListAsync(ct)).Single(u => u.Id == user.Id);
+    }
+
+    public async Task<bool> UnlockAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return false;
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return true;
+    }
+
+    public static string GeneratePassword()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+        var chars = Enumerable.Range(0, 14).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray();
+        return $"{new string(chars)}#{RandomNumberGenerator.GetInt32(10, 99)}";
+    }
+
+    private static Validation Check(SaveUserRequest r)
+    {
+        var v = new Validation().Required("userName", r.UserName, 64).Optional("displayName", r.DisplayName, 60);
+        if (r.Role is null || !Roles.All.Contains(r.Role))
+            v.Add("role", "Error.UnknownValue");
+        else if (r.Role != Roles.SystemAdmin && r.OrganizationId is null)
+            v.Add("organizationId", "Error.UserNeedsOrganization");
+        return v;
+    }
+
+    private static void Throw(IdentityResult result, string field)
+    {
+        if (result.Succeeded)
+            return;
+        var v = new Validation();
+        foreach (var e in result.Errors)
+        {
+            var f = e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password"
+                : e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : field;
+            v.Add(f, "Identity." + e.Code);
+        }
+        v.ThrowIfAny();
+    }
+}

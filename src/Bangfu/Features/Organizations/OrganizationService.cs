@@ -1,0 +1,192 @@
+using Bangfu.Common;
+using Bangfu.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bangfu.Features.Organizations;
+
+public sealed record DepartmentDto(int Id, string Name, int Version);
+
+public sealed record OrganizationDto(
+    int Id, string Name, string? ShortName, OrganizationKind Kind, HospitalGrade Grade, string RegionCode, string? Address,
+    bool IsRuralRevitalizationKeyCounty, bool IsThreeRegionsThreePrefectures, IReadOnlyList<DepartmentDto> Departments, int Version);
+
+public sealed record OrganizationListItem(int Id, string Name, string? ShortName, OrganizationKind Kind, HospitalGrade Grade, string RegionCode,
+    bool IsRuralRevitalizationKeyCounty, bool IsThreeRegionsThreePrefectures);
+
+public sealed record OrganizationQuery(string? Q = null, OrganizationKind? Kind = null, HospitalGrade? Grade = null, string? RegionPrefix = null);
+
+public sealed record SaveOrganizationRequest(
+    string? Name, string? ShortName, OrganizationKind? Kind, HospitalGrade? Grade, string? RegionCode, string? Address,
+    bool IsRuralRevitalizationKeyCounty = false, bool IsThreeRegionsThreePrefectures = false, int? Version = null);
+
+public sealed record SaveDepartmentRequest(string? Name, int? Version = null);
+
+/// The organization directory is readable by every signed-in user (partners must be found to be named);
+/// only administrators and the organization's own administrators change an organization.
+public sealed class OrganizationService(AppDbContextFactory dbf)
+{
+    public static readonly string[] Sortable = ["name", "regionCode", "kind", "grade"];
+
+    public async Task<Page<OrganizationListItem>> ListAsync(AccessScope scope, OrganizationQuery query, PageRequest page, CancellationToken ct)
+    {
+        var v = new Validation();
+        page.Validate(v, Sortable);
+        if (query.RegionPrefix is { } rp && (rp.Length > 6 || !rp.All(char.IsAsciiDigit)))
+            v.Add("regionPrefix", "Error.RegionPrefix");
+        v.ThrowIfAny();
+
+        await using var db = dbf.CreateFor(scope);
+        var q = db.Organizations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+            q = q.Where(o => o.Name.Contains(query.Q) || (o.ShortName != null && o.ShortName.Contains(query.Q)));
+        if (query.Kind is { } kind)
+            q = q.Where(o => o.Kind == kind);
+        if (query.Grade is { } grade)
+            q = q.Where(o => o.Grade == grade);
+        if (!string.IsNullOrEmpty(query.RegionPrefix))
+            q = q.Where(o => o.RegionCode.StartsWith(query.RegionPrefix));
+        var total = await q.CountAsync(ct);
+        q = page.Sort?.ToLowerInvariant() switch
+        {
+            "regioncode" => q.SortBy(o => o.RegionCode, page.Desc).ThenBy(o => o.Id),
+            "kind" => q.SortBy(o => o.Kind, page.Desc).ThenBy(o => o.Id),
+            "grade" => q.SortBy(o => o.Grade, page.Desc).ThenBy(o => o.Id),
+            _ => q.SortBy(o => o.Name, page.Desc).ThenBy(o => o.Id),
+        };
+        var items = await q.TakePage(page)
+            .Select(o => new OrganizationListItem(o.Id, o.Name, o.ShortName, o.Kind, o.Grade, o.RegionCode, o.IsRuralRevitalizationKeyCounty, o.IsThreeRegionsThreePrefectures))
+            .ToListAsync(ct);
+        return new Page<OrganizationListItem>(items, total);
+    }
+
+    public async Task<OrganizationDto?> GetAsync(AccessScope scope, int id, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        return await db.Organizations.AsNoTracking().Where(o => o.Id == id)
+            .Select(o => new OrganizationDto(o.Id, o.Name, o.ShortName, o.Kind, o.Grade, o.RegionCode, o.Address,
+                o.IsRuralRevitalizationKeyCounty, o.IsThreeRegionsThreePrefectures,
+                o.Departments.Where(d => d.DeletedAt == null).OrderBy(d => d.Name).Select(d => new DepartmentDto(d.Id, d.Name, d.Version)).ToList(),
+                o.Version))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<OrganizationDto> CreateAsync(AccessScope scope, SaveOrganizationRequest request, CancellationToken ct)
+    {
+        scope.EnsureCanWrite();
+        Check(request).ThrowIfAny();
+        await using var db = dbf.CreateFor(scope);
+        var org = new Organization { Name = request.Name!.Trim(), RegionCode = request.RegionCode! };
+        Apply(org, request);
+        db.Organizations.Add(org);
+        await db.SaveChangesAsync(ct);
+        return (await GetAsync(scope, org.Id, ct))!;
+    }
+
+    public async Task<OrganizationDto?> UpdateAsync(AccessScope scope, int id, SaveOrganizationRequest request, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (org is null)
+            return null;
+        EnsureCanChange(scope, id);
+        Check(request).ThrowIfAny();
+        VersionCheck.Ensure(org, request.Version);
+        Apply(org, request);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(scope, id, ct);
+    }
+
+    public async Task<bool> DeleteAsync(AccessScope scope, int id, int? version, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (org is null)
+            return false;
+        EnsureCanChange(scope, id);
+        if (version is not null)
+            VersionCheck.Ensure(org, version);
+        if (await db.PartnershipParties.AnyAsync(p => p.OrganizationId == id && p.Partnership!.DeletedAt == null, ct))
+            throw new DomainRuleException("Rule.OrganizationInPartnership");
+        if (await db.People.AnyAsync(p => p.OrganizationId == id, ct))
+            throw new DomainRuleException("Rule.OrganizationHasPeople");
+        org.DeletedAt = db.Clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<DepartmentDto?> AddDepartmentAsync(AccessScope scope, int organizationId, SaveDepartmentRequest request, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
+            return null;
+        EnsureCanChange(scope, organizationId);
+        new Validation().Required("name", request.Name, 60).ThrowIfAny();
+        var name = request.Name!.Trim();
+        if (await db.Departments.AnyAsync(d => d.OrganizationId == organizationId && d.Name == name, ct))
+            throw new DomainRuleException("Rule.DuplicateDepartment", name);
+        var dept = new Department { OrganizationId = organizationId, Name = name };
+        db.Departments.Add(dept);
+        await db.SaveChangesAsync(ct);
+        return new DepartmentDto(dept.Id, dept.Name, dept.Version);
+    }
+
+    public async Task<DepartmentDto?> UpdateDepartmentAsync(AccessScope scope, int organizationId, int departmentId, SaveDepartmentRequest request, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var dept = await db.Departments.FirstOrDefaultAsync(d => d.Id == departmentId && d.OrganizationId == organizationId, ct);
+        if (dept is null)
+            return null;
+        EnsureCanChange(scope, organizationId);
+        new Validation().Required("name", request.Name, 60).ThrowIfAny();
+        VersionCheck.Ensure(dept, request.Version);
+        var name = request.Name!.Trim();
+        if (await db.Departments.AnyAsync(d => d.OrganizationId == organizationId && d.Name == name && d.Id != departmentId, ct))
+            throw new DomainRuleException("Rule.DuplicateDepartment", name);
+        dept.Name = name;
+        await db.SaveChangesAsync(ct);
+        return new DepartmentDto(dept.Id, dept.Name, dept.Version);
+    }
+
+    public async Task<bool> DeleteDepartmentAsync(AccessScope scope, int organizationId, int departmentId, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var dept = await db.Departments.FirstOrDefaultAsync(d => d.Id == departmentId && d.OrganizationId == organizationId, ct);
+        if (dept is null)
+            return false;
+        EnsureCanChange(scope, organizationId);
+        if (await db.People.AnyAsync(p => p.DepartmentId == departmentId, ct))
+            throw new DomainRuleException("Rule.DepartmentHasPeople");
+        dept.DeletedAt = db.Clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public static bool CanChange(AccessScope scope, int organizationId) =>
+        scope.IsAdmin || (scope.IsOrgAdmin && scope.OrganizationId == organizationId);
+
+    private static void EnsureCanChange(AccessScope scope, int organizationId)
+    {
+        if (!CanChange(scope, organizationId))
+            throw new AccessDeniedException();
+    }
+
+    private static Validation Check(SaveOrganizationRequest r) =>
+        new Validation()
+            .Required("name", r.Name, 100)
+            .Optional("shortName", r.ShortName, 40)
+            .Defined("kind", r.Kind)
+            .RegionCode("regionCode", r.RegionCode)
+            .Optional("address", r.Address, 200);
+
+    private static void Apply(Organization org, SaveOrganizationRequest r)
+    {
+        org.Name = r.Name!.Trim();
+        org.ShortName = string.IsNullOrWhiteSpace(r.ShortName) ? null : r.ShortName.Trim();
+        org.Kind = r.Kind!.Value;
+        org.Grade = r.Grade ?? HospitalGrade.Ungraded;
+        org.RegionCode = r.RegionCode!;
+        org.Address = r.Address;
+        org.IsRuralRevitalizationKeyCounty = r.IsRuralRevitalizationKeyCounty;
+        org.IsThreeRegionsThreePrefectures = r.IsThreeRegionsThreePrefectures;
+    }
+}

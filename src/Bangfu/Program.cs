@@ -1,0 +1,42 @@
+using Bangfu.Common;
+using Bangfu.Components;
+using Bangfu.Data;
+using Bangfu.Features.Accounts;
+using Bangfu.Features.Demo;
+using Bangfu.Features.Organizations;
+using Bangfu.Features.Partnerships;
+using Bangfu.Features.People;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddBangfuWeb();
+builder.Services.AddBangfuProblems();
+builder.Services.AddBangfuData(builder.Configuration);
+builder.Services.AddBangfuAccounts();
+builder.Services.AddBangfuUi();
+builder.Services.AddOrganizations();
+builder.Services.AddPeople();
+builder.Services.AddPartnerships();
+builder.Services.AddDemoData();
+
+var app = builder.Build();
+
+if (await app.RunCommandAsync(args))
+    return;
+await app.PrepareDatabaseAsync();
+
+app.UseBangfuPipeline();
+
+app.MapBangfuHealth();
+app.MapAuthEndpoints();
+app.MapUserEndpoints();
+app.MapOrganizationEndpoints();
+app.MapPersonEndpoints();
+app.MapPartnershipEndpoints();
+app.MapBangfuApiDocs();
+app.MapBangfuUi();
+
+app.PrintWelcome();
+await app.RunAsync();
+
+public partial class Program;
