@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Bangfu.Common;
 using Bangfu.Features.Accounts;
+using Bangfu.Features.Activities;
+using Bangfu.Features.Compliance;
+using Bangfu.Features.Dispatches;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
@@ -20,6 +23,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PartnershipParty> PartnershipParties => Set<PartnershipParty>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Dispatch> Dispatches => Set<Dispatch>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityMonthly> ActivityMonthly => Set<ActivityMonthly>();
+    public DbSet<ComplianceRuleSet> ComplianceRuleSets => Set<ComplianceRuleSet>();
 
     /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
     public string Actor { get; set; } = "system";
@@ -101,6 +108,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             switch (entry.State)
             {
                 case EntityState.Added:
+                    // Versions start at 1, so that 0 can stand for "never saved" (e.g. default rule sets).
+                    if (entry.Entity is IVersioned added)
+                        added.Version = 1;
                     pending.Add((entry, "Created", Snapshot(entry, e => true)));
                     break;
                 case EntityState.Modified:

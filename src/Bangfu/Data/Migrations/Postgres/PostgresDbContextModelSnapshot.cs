@@ -137,6 +137,233 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Activities.Activity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attendees")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("DispatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExpertId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HostDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HostOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsMonthlyTotal")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchId");
+
+                    b.HasIndex("HostDepartmentId");
+
+                    b.HasIndex("ExpertId", "Date");
+
+                    b.HasIndex("HostOrganizationId", "Date");
+
+                    b.HasIndex("PartnershipId", "Date");
+
+                    b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Activities.ActivityMonthly", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HostOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Attendees")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PartnershipId", "HostOrganizationId", "Kind", "Month");
+
+                    b.HasIndex("HostOrganizationId", "Month");
+
+                    b.HasIndex("Month", "Kind");
+
+                    b.ToTable("ActivityMonthly", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Compliance.ComplianceRuleSet", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinAssociateSeniorPerTeam")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinContinuousDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinDaysPerWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinStaffPerYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequireYearRoundCoverage")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("TeamSizeMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TeamSizeMin")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("ComplianceRuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Dispatches.Dispatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Batch")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExpertId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HostDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HostOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PlannedEndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostDepartmentId");
+
+                    b.HasIndex("HostOrganizationId");
+
+                    b.HasIndex("PartnershipId", "StartDate");
+
+                    b.HasIndex("ExpertId", "StartDate", "EndDate");
+
+                    b.ToTable("Dispatches");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Organizations.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -633,6 +860,91 @@ namespace Bangfu.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Activities.Activity", b =>
+                {
+                    b.HasOne("Bangfu.Features.Dispatches.Dispatch", "Dispatch")
+                        .WithMany()
+                        .HasForeignKey("DispatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.People.Person", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Department", "HostDepartment")
+                        .WithMany()
+                        .HasForeignKey("HostDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "HostOrganization")
+                        .WithMany()
+                        .HasForeignKey("HostOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Dispatch");
+
+                    b.Navigation("Expert");
+
+                    b.Navigation("HostDepartment");
+
+                    b.Navigation("HostOrganization");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Compliance.ComplianceRuleSet", b =>
+                {
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithOne()
+                        .HasForeignKey("Bangfu.Features.Compliance.ComplianceRuleSet", "PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Dispatches.Dispatch", b =>
+                {
+                    b.HasOne("Bangfu.Features.People.Person", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Organizations.Department", "HostDepartment")
+                        .WithMany()
+                        .HasForeignKey("HostDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "HostOrganization")
+                        .WithMany()
+                        .HasForeignKey("HostOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Expert");
+
+                    b.Navigation("HostDepartment");
+
+                    b.Navigation("HostOrganization");
+
+                    b.Navigation("Partnership");
                 });
 
             modelBuilder.Entity("Bangfu.Features.Organizations.Department", b =>

@@ -130,6 +130,229 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Activities.Activity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attendees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DispatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HostDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HostOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMonthlyTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchId");
+
+                    b.HasIndex("HostDepartmentId");
+
+                    b.HasIndex("ExpertId", "Date");
+
+                    b.HasIndex("HostOrganizationId", "Date");
+
+                    b.HasIndex("PartnershipId", "Date");
+
+                    b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Activities.ActivityMonthly", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HostOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Attendees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId", "HostOrganizationId", "Kind", "Month");
+
+                    b.HasIndex("HostOrganizationId", "Month");
+
+                    b.HasIndex("Month", "Kind");
+
+                    b.ToTable("ActivityMonthly", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Compliance.ComplianceRuleSet", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinAssociateSeniorPerTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinContinuousDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinDaysPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinStaffPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireYearRoundCoverage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamSizeMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamSizeMin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnershipId");
+
+                    b.ToTable("ComplianceRuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Dispatches.Dispatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Batch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HostDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HostOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PlannedEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostDepartmentId");
+
+                    b.HasIndex("HostOrganizationId");
+
+                    b.HasIndex("PartnershipId", "StartDate");
+
+                    b.HasIndex("ExpertId", "StartDate", "EndDate");
+
+                    b.ToTable("Dispatches");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Organizations.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -610,6 +833,91 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Activities.Activity", b =>
+                {
+                    b.HasOne("Bangfu.Features.Dispatches.Dispatch", "Dispatch")
+                        .WithMany()
+                        .HasForeignKey("DispatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.People.Person", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Department", "HostDepartment")
+                        .WithMany()
+                        .HasForeignKey("HostDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "HostOrganization")
+                        .WithMany()
+                        .HasForeignKey("HostOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Dispatch");
+
+                    b.Navigation("Expert");
+
+                    b.Navigation("HostDepartment");
+
+                    b.Navigation("HostOrganization");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Compliance.ComplianceRuleSet", b =>
+                {
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithOne()
+                        .HasForeignKey("Bangfu.Features.Compliance.ComplianceRuleSet", "PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Dispatches.Dispatch", b =>
+                {
+                    b.HasOne("Bangfu.Features.People.Person", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Organizations.Department", "HostDepartment")
+                        .WithMany()
+                        .HasForeignKey("HostDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "HostOrganization")
+                        .WithMany()
+                        .HasForeignKey("HostOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Expert");
+
+                    b.Navigation("HostDepartment");
+
+                    b.Navigation("HostOrganization");
+
+                    b.Navigation("Partnership");
                 });
 
             modelBuilder.Entity("Bangfu.Features.Organizations.Department", b =>
