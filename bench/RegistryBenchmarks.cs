@@ -3,8 +3,6 @@ using Bangfu.Data;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using BenchmarkDotNet.Attributes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bangfu.Bench;
 
@@ -13,25 +11,16 @@ namespace Bangfu.Bench;
 [MemoryDiagnoser]
 public class RegistryBenchmarks
 {
-    private ServiceProvider _services = null!;
+    private BenchDatabase _bench = null!;
     private PartnershipService _partnerships = null!;
-    private string _dir = "";
     private readonly AccessScope _commission = new("bench", Roles.Commission, null, "51");
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _dir = Path.Combine(Path.GetTempPath(), "bangfu-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<SqliteDbContext>(o => DatabaseSetup.ConfigureSqlite(o, $"Data Source={Path.Combine(_dir, "b.db")}"));
-        services.AddSingleton(sp => new AppDbContextFactory(sp, DatabaseProvider.Sqlite, TimeProvider.System));
-        services.AddSingleton<PartnershipService>();
-        _services = services.BuildServiceProvider();
-        _partnerships = _services.GetRequiredService<PartnershipService>();
-        await using var db = _services.GetRequiredService<AppDbContextFactory>().CreateDbContext();
-        await db.Database.MigrateAsync();
+        _bench = await BenchDatabase.CreateAsync("Sqlite");
+        _partnerships = new PartnershipService(_bench.Factory);
+        await using var db = _bench.Factory.CreateDbContext();
         var orgs = Enumerable.Range(0, 1300).Select(i => new Organization
         {
             Name = $"医院{i:D4}",
@@ -67,10 +56,5 @@ public class RegistryBenchmarks
         _partnerships.ListAsync(_commission, new PartnershipQuery(Q: "医院12"), new PageRequest(1, 20), CancellationToken.None);
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task CleanupAsync() => await _bench.DisposeAsync();
 }
