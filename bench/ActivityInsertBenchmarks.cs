@@ -47,8 +47,12 @@ public class ActivityInsertBenchmarks
                 var kind = kinds[n % kinds.Length];
                 bulk.Activities.Add(new Activity
                 {
-                    PartnershipId = _partnershipId, HostOrganizationId = _hostId, Kind = kind, Date = new DateOnly(2020, 1, 1).AddDays(n % 1800),
-                    Quantity = 1 + n % 7, Unit = ActivityKinds.All[kind].Units[0],
+                    PartnershipId = _partnershipId,
+                    HostOrganizationId = _hostId,
+                    Kind = kind,
+                    Date = new DateOnly(2020, 1, 1).AddDays(n % 1800),
+                    Quantity = 1 + n % 7,
+                    Unit = ActivityKinds.All[kind].Units[0],
                 });
             }
             await bulk.SaveChangesAsync();
@@ -57,8 +61,12 @@ public class ActivityInsertBenchmarks
 
     private Activity Next() => new()
     {
-        PartnershipId = _partnershipId, HostOrganizationId = _hostId, Kind = ActivityKind.Surgery,
-        Date = new DateOnly(2020, 1, 1).AddDays(_day++ % 1800), Quantity = 3, Unit = ActivityUnit.Tai,
+        PartnershipId = _partnershipId,
+        HostOrganizationId = _hostId,
+        Kind = ActivityKind.Surgery,
+        Date = new DateOnly(2020, 1, 1).AddDays(_day++ % 1800),
+        Quantity = 3,
+        Unit = ActivityUnit.Tai,
     };
 
     [Benchmark(Baseline = true)]

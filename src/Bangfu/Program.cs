@@ -4,11 +4,16 @@ using Bangfu.Data;
 using Bangfu.Features.Accounts;
 using Bangfu.Features.Activities;
 using Bangfu.Features.Compliance;
+using Bangfu.Features.Courses;
 using Bangfu.Features.Demo;
 using Bangfu.Features.Dispatches;
+using Bangfu.Features.ExpertDays;
+using Bangfu.Features.Meetings;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
+using Bangfu.Features.Techniques;
+using Bangfu.Features.Trainees;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +28,11 @@ builder.Services.AddPartnerships();
 builder.Services.AddDispatches();
 builder.Services.AddActivities();
 builder.Services.AddCompliance();
+builder.Services.AddExpertDays();
+builder.Services.AddTechniques();
+builder.Services.AddTrainees();
+builder.Services.AddCourses();
+builder.Services.AddMeetings();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -42,6 +52,11 @@ app.MapPartnershipEndpoints();
 app.MapDispatchEndpoints();
 app.MapActivityEndpoints();
 app.MapComplianceEndpoints();
+app.MapExpertDayEndpoints();
+app.MapTechniqueEndpoints();
+app.MapTraineeEndpoints();
+app.MapCourseEndpoints();
+app.MapMeetingEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 

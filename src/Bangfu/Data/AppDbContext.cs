@@ -3,10 +3,15 @@ using Bangfu.Common;
 using Bangfu.Features.Accounts;
 using Bangfu.Features.Activities;
 using Bangfu.Features.Compliance;
+using Bangfu.Features.Courses;
 using Bangfu.Features.Dispatches;
+using Bangfu.Features.ExpertDays;
+using Bangfu.Features.Meetings;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
+using Bangfu.Features.Techniques;
+using Bangfu.Features.Trainees;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -27,6 +32,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<ActivityMonthly> ActivityMonthly => Set<ActivityMonthly>();
     public DbSet<ComplianceRuleSet> ComplianceRuleSets => Set<ComplianceRuleSet>();
+    public DbSet<ExpertDay> ExpertDays => Set<ExpertDay>();
+    public DbSet<ExpertDayAssignment> ExpertDayAssignments => Set<ExpertDayAssignment>();
+    public DbSet<Technique> Techniques => Set<Technique>();
+    public DbSet<Trainee> Trainees => Set<Trainee>();
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 
     /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
     public string Actor { get; set; } = "system";

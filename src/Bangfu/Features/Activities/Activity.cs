@@ -79,6 +79,9 @@ public sealed class Activity : IVersioned, ISoftDeletable
     public Dispatch? Dispatch { get; set; }
     public int? ExpertId { get; set; }
     public Person? Expert { get; set; }
+
+    /// The new technique this work used, so that its uses are counted.
+    public int? TechniqueId { get; set; }
     public ActivityKind Kind { get; set; }
     public DateOnly Date { get; set; }
 
@@ -133,6 +136,8 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.HostOrganizationId, a.Date });
         builder.HasIndex(a => new { a.ExpertId, a.Date });
         builder.HasIndex(a => a.DispatchId);
+        builder.HasIndex(a => a.TechniqueId);
+        builder.HasOne<Techniques.Technique>().WithMany().HasForeignKey(a => a.TechniqueId).OnDelete(DeleteBehavior.Restrict);
         builder.HasQueryFilter(a => a.DeletedAt == null);
     }
 }

@@ -2,14 +2,14 @@ namespace Bangfu.Features.Activities;
 
 public sealed record ActivityDto(long Id, int PartnershipId, int HostOrganizationId, string HostOrganizationName, int? HostDepartmentId,
     string? HostDepartmentName, int? DispatchId, int? ExpertId, string? ExpertName, ActivityKind Kind, DateOnly Date, bool IsMonthlyTotal,
-    int Quantity, ActivityUnit Unit, int Attendees, bool IsOnline, string? Subject, string? Note, int Version);
+    int Quantity, ActivityUnit Unit, int Attendees, bool IsOnline, string? Subject, string? Note, int? TechniqueId, int Version);
 
 public sealed record ActivityQuery(int? PartnershipId = null, int? OrganizationId = null, int? ExpertId = null, ActivityKind? Kind = null,
     DateOnly? From = null, DateOnly? To = null);
 
 public sealed record SaveActivityRequest(int? PartnershipId, int? HostOrganizationId, int? HostDepartmentId, int? DispatchId, int? ExpertId,
     ActivityKind? Kind, DateOnly? Date, int? Quantity, ActivityUnit? Unit, int? Attendees = null, bool IsOnline = false,
-    bool IsMonthlyTotal = false, string? Subject = null, string? Note = null, int? Version = null);
+    bool IsMonthlyTotal = false, string? Subject = null, string? Note = null, int? TechniqueId = null, int? Version = null);
 
 public sealed record BulkActivitiesRequest(IReadOnlyList<SaveActivityRequest>? Items);
 

@@ -200,6 +200,8 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             v.Add(prefix + "hostDepartmentId", "Error.UnknownDepartment");
         if (r.ExpertId is { } expert && !await db.People.AnyAsync(p => p.Id == expert && partnership.Parties.Contains(p.OrganizationId), ct))
             v.Add(prefix + "expertId", "Error.ExpertNotInPartnership");
+        if (r.TechniqueId is { } techniqueId && !await db.Techniques.AnyAsync(t => t.Id == techniqueId && t.PartnershipId == r.PartnershipId, ct))
+            v.Add(prefix + "techniqueId", "Error.UnknownTechnique");
         if (r.DispatchId is { } dispatchId)
         {
             var dispatch = await db.Dispatches.AsNoTracking().Where(d => d.Id == dispatchId && d.PartnershipId == r.PartnershipId)
@@ -238,10 +240,11 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         a.IsOnline = r.IsOnline;
         a.Subject = r.Subject;
         a.Note = r.Note;
+        a.TechniqueId = r.TechniqueId;
     }
 
     private static IQueryable<ActivityDto> Project(IQueryable<Activity> q) =>
         q.Select(a => new ActivityDto(a.Id, a.PartnershipId, a.HostOrganizationId, a.HostOrganization!.Name, a.HostDepartmentId,
             a.HostDepartment != null ? a.HostDepartment.Name : null, a.DispatchId, a.ExpertId, a.Expert != null ? a.Expert.Name : null,
-            a.Kind, a.Date, a.IsMonthlyTotal, a.Quantity, a.Unit, a.Attendees, a.IsOnline, a.Subject, a.Note, a.Version));
+            a.Kind, a.Date, a.IsMonthlyTotal, a.Quantity, a.Unit, a.Attendees, a.IsOnline, a.Subject, a.Note, a.TechniqueId, a.Version));
 }

@@ -1,5 +1,6 @@
 using Bangfu.Common;
 using Bangfu.Features.Partnerships;
+using Bangfu.Features.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,6 +29,12 @@ public sealed class ComplianceRuleSet : IVersioned
 
     /// 城市医疗集团 → 社区: on site at least N days a week (averaged over the weeks of the year the partnership runs).
     public int? MinDaysPerWeek { get; set; }
+
+    /// A trainee's mentor has at least this title level (seed 004: 副高 or above); null = no mentor rule.
+    public TitleLevel? MentorMinimumLevel { get; set; } = TitleLevel.AssociateSenior;
+
+    /// Whether a mentor below the level is refused (409) or only warned about.
+    public bool IsMentorRuleStrict { get; set; }
     public int Version { get; set; }
 
     public static ComplianceRuleSet DefaultsFor(int partnershipId, PartnershipKind kind) => kind switch
@@ -53,5 +60,6 @@ public sealed class ComplianceRuleSetConfiguration : IEntityTypeConfiguration<Co
         builder.HasKey(r => r.PartnershipId);
         builder.HasOne(r => r.Partnership).WithOne().HasForeignKey<ComplianceRuleSet>(r => r.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.MentorMinimumLevel).HasConversion<string>().HasMaxLength(20);
     }
 }

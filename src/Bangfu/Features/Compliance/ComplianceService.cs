@@ -20,10 +20,12 @@ public sealed record RuleResult(string Rule, int HostOrganizationId, string Host
 public sealed record ComplianceReport(int PartnershipId, int Year, bool AllHold, IReadOnlyList<RuleResult> Results);
 
 public sealed record RuleSetDto(int PartnershipId, int? MinStaffPerYear, int? MinContinuousDays, bool RequireYearRoundCoverage,
-    int? TeamSizeMin, int? TeamSizeMax, int? MinAssociateSeniorPerTeam, int? MinDaysPerWeek, int Version, bool IsDefault);
+    int? TeamSizeMin, int? TeamSizeMax, int? MinAssociateSeniorPerTeam, int? MinDaysPerWeek, TitleLevel? MentorMinimumLevel, bool IsMentorRuleStrict,
+    int Version, bool IsDefault);
 
 public sealed record SaveRuleSetRequest(int? MinStaffPerYear, int? MinContinuousDays, bool RequireYearRoundCoverage,
-    int? TeamSizeMin, int? TeamSizeMax, int? MinAssociateSeniorPerTeam, int? MinDaysPerWeek, int? Version);
+    int? TeamSizeMin, int? TeamSizeMax, int? MinAssociateSeniorPerTeam, int? MinDaysPerWeek, TitleLevel? MentorMinimumLevel = TitleLevel.AssociateSenior,
+    bool IsMentorRuleStrict = false, int? Version = null);
 
 public sealed class ComplianceService(AppDbContextFactory dbf, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text)
 {
@@ -56,6 +58,8 @@ public sealed class ComplianceService(AppDbContextFactory dbf, Microsoft.Extensi
         Range("teamSizeMax", r.TeamSizeMax, 1, 100);
         Range("minAssociateSeniorPerTeam", r.MinAssociateSeniorPerTeam, 0, 100);
         Range("minDaysPerWeek", r.MinDaysPerWeek, 1, 7);
+        if (r.MentorMinimumLevel is { } level && !Enum.IsDefined(level))
+            v.Add("mentorMinimumLevel", "Error.UnknownValue");
         if (r.TeamSizeMin is { } tmin && r.TeamSizeMax is { } tmax && tmax < tmin)
             v.Add("teamSizeMax", "Error.MaxBelowMin");
         v.ThrowIfAny();
@@ -76,8 +80,20 @@ public sealed class ComplianceService(AppDbContextFactory dbf, Microsoft.Extensi
         stored.TeamSizeMax = r.TeamSizeMax;
         stored.MinAssociateSeniorPerTeam = r.MinAssociateSeniorPerTeam;
         stored.MinDaysPerWeek = r.MinDaysPerWeek;
+        stored.MentorMinimumLevel = r.MentorMinimumLevel;
+        stored.IsMentorRuleStrict = r.IsMentorRuleStrict;
         await db.SaveChangesAsync(ct);
         return ToDto(stored, false);
+    }
+
+    /// The rule set in force: the stored one, or the defaults of the partnership's kind.
+    public static async Task<ComplianceRuleSet> RulesInForceAsync(AppDbContext db, int partnershipId, CancellationToken ct)
+    {
+        var stored = await db.ComplianceRuleSets.AsNoTracking().FirstOrDefaultAsync(r => r.PartnershipId == partnershipId, ct);
+        if (stored is not null)
+            return stored;
+        var kind = await db.Partnerships.Where(p => p.Id == partnershipId).Select(p => p.Kind).FirstAsync(ct);
+        return ComplianceRuleSet.DefaultsFor(partnershipId, kind);
     }
 
     public async Task<ComplianceReport?> EvaluateAsync(AccessScope scope, int partnershipId, int year, CancellationToken ct)
@@ -198,7 +214,7 @@ public sealed class ComplianceService(AppDbContextFactory dbf, Microsoft.Extensi
 
     private static RuleSetDto ToDto(ComplianceRuleSet r, bool isDefault) =>
         new(r.PartnershipId, r.MinStaffPerYear, r.MinContinuousDays, r.RequireYearRoundCoverage, r.TeamSizeMin, r.TeamSizeMax,
-            r.MinAssociateSeniorPerTeam, r.MinDaysPerWeek, r.Version, isDefault);
+            r.MinAssociateSeniorPerTeam, r.MinDaysPerWeek, r.MentorMinimumLevel, r.IsMentorRuleStrict, r.Version, isDefault);
 
     private sealed record Judged(int Id, int HostOrganizationId, int ExpertId, TitleLevel TitleLevel, DispatchMode Mode, int? Batch, DateOnly StartDate, DateOnly EndDate);
 }

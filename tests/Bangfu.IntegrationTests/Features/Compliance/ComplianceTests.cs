@@ -58,7 +58,7 @@ public sealed class ComplianceTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Equal(183, defaults.MinContinuousDays);
 
         // 组团式: 5–7 per batch, one associate-senior or above.
-        var team = new SaveRuleSetRequest(null, 365, false, 5, 7, 1, null, defaults.Version);
+        var team = new SaveRuleSetRequest(null, 365, false, 5, 7, 1, null, Version: defaults.Version);
         var saved = await (await admin.PutJsonAsync($"/api/partnerships/{s.PartnershipId}/compliance-rules", team)).ReadAsync<RuleSetDto>();
         Assert.False(saved.IsDefault);
         await admin.CreateDispatchAsync(s.Dispatch(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), batch: 3));
@@ -94,6 +94,6 @@ public sealed class ComplianceTests(BangfuApp app) : IClassFixture<BangfuApp>
         var outsider = await app.OrgAdminAsync(admin, (await admin.CreateOrganizationAsync()).Id);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/partnerships/{s.PartnershipId}/compliance?year=2024")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/partnerships/{s.PartnershipId}/compliance-rules")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PutJsonAsync($"/api/partnerships/{s.PartnershipId}/compliance-rules", new SaveRuleSetRequest(1, null, false, null, null, null, null, 0))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PutJsonAsync($"/api/partnerships/{s.PartnershipId}/compliance-rules", new SaveRuleSetRequest(1, null, false, null, null, null, null, Version: 0))).StatusCode);
     }
 }
