@@ -137,7 +137,7 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.ExpertId, a.Date });
         builder.HasIndex(a => a.DispatchId);
         builder.HasIndex(a => a.TechniqueId);
-        builder.HasOne<Techniques.Technique>().WithMany().HasForeignKey(a => a.TechniqueId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Techniques.Technique>().WithMany(t => t.Uses).HasForeignKey(a => a.TechniqueId).OnDelete(DeleteBehavior.Restrict);
         builder.HasQueryFilter(a => a.DeletedAt == null);
     }
 }

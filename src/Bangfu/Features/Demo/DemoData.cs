@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Features.Demo;
 
+public sealed record DemoRegistry(Dictionary<string, Organization> Organizations, Dictionary<string, Person> People, Dictionary<string, Partnership> Partnerships);
+
 public static class DemoDataSetup
 {
     public static IServiceCollection AddDemoData(this IServiceCollection services) => services.AddScoped<DemoData>();
@@ -27,12 +29,12 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
         db.Actor = "demo";
         if (await db.Organizations.IgnoreQueryFilters().AnyAsync())
             return;
-        var orgs = await SeedRegistryAsync(db);
-        await SeedUsersAsync(orgs);
-        log.LogInformation("Demo data loaded: {Count} organizations", orgs.Count);
+        var registry = await SeedRegistryAsync(db);
+        await SeedUsersAsync(registry.Organizations);
+        log.LogInformation("Demo data loaded: {Count} organizations", registry.Organizations.Count);
     }
 
-    private static async Task<Dictionary<string, Organization>> SeedRegistryAsync(AppDbContext db)
+    private static async Task<DemoRegistry> SeedRegistryAsync(AppDbContext db)
     {
         await using var tx = await db.Database.BeginTransactionAsync();
         var o = new Dictionary<string, Organization>();
@@ -115,6 +117,12 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
 
         var people = SeedPeople(db, o);
         await db.SaveChangesAsync();
+        var partnerships = new Dictionary<string, Partnership>();
+        void Add(string seed, Partnership partnership)
+        {
+            db.Partnerships.Add(partnership);
+            partnerships[seed] = partnership;
+        }
 
         Department Dept(string org, string name) => o[org].Departments.Single(d => d.Name == name);
         PartnershipParty Party(string org, PartyRole role, DateOnly joined, string? dept = null, Person? responsible = null, string? note = null) => new()
@@ -128,7 +136,7 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
         };
 
         var since000 = new DateOnly(2020, 9, 1);
-        db.Partnerships.Add(new Partnership
+        Add("000", new Partnership
         {
             Kind = PartnershipKind.CounterpartSupport,
             Name = "东西部对口帮扶：吴忠市妇幼保健院",
@@ -179,10 +187,10 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
             var visited = m.Region[..4] switch { "1405" => new DateOnly(2017, 12, 4), "1408" => new DateOnly(2018, 1, 29), _ => new DateOnly(2018, 3, 6) };
             alliance.Parties.Add(Party(m.Key, PartyRole.Member, since001, "儿科", note: $"{visited:yyyy年M月}调研走访，明确对接科室及负责人"));
         }
-        db.Partnerships.Add(alliance);
+        Add("001", alliance);
 
         var since002 = new DateOnly(2019, 3, 1);
-        db.Partnerships.Add(new Partnership
+        Add("002", new Partnership
         {
             Kind = PartnershipKind.MountainSea,
             Name = "山海协作：萧山区中医院—龙泉市中医医院",
@@ -219,7 +227,7 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
         });
 
         var since003 = new DateOnly(2024, 11, 19);
-        db.Partnerships.Add(new Partnership
+        Add("003", new Partnership
         {
             Kind = PartnershipKind.CloseConsortium,
             Name = "紧密型医联体：武汉儿童医院—黄陂区妇幼保健院",
@@ -243,7 +251,7 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
         });
 
         var since004 = new DateOnly(2017, 8, 1);
-        db.Partnerships.Add(new Partnership
+        Add("004", new Partnership
         {
             Kind = PartnershipKind.Trusteeship,
             Name = "托管：攀枝花市中心医院托管盐源县人民医院",
@@ -269,8 +277,10 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
             ],
         });
         await db.SaveChangesAsync();
+        var registry = new DemoRegistry(o, people, partnerships);
+        await DemoWorkLedger.SeedAsync(db, registry);
         await tx.CommitAsync();
-        return o;
+        return registry;
     }
 
     /// Fictional people: coordinators on each side and a few experts, enough to name docking contacts.

@@ -35,6 +35,9 @@ public sealed class Technique : IVersioned, ISoftDeletable
     public Person? IntroducedBy { get; set; }
     public GapLevel GapLevel { get; set; }
     public string? Description { get; set; }
+
+    /// The activities that used this technique (the navigation lets one save link new rows).
+    public List<Activities.Activity> Uses { get; set; } = [];
     public int Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
     public string? DeletedBy { get; set; }

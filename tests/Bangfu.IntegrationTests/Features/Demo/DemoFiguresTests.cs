@@ -1,0 +1,108 @@
+using Bangfu.Common;
+using Bangfu.Features.Activities;
+using Bangfu.Features.Demo;
+using Bangfu.Features.Dispatches;
+using Bangfu.Features.ExpertDays;
+using Bangfu.Features.Partnerships;
+using Bangfu.Features.Techniques;
+using Bangfu.Features.Trainees;
+using Bangfu.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bangfu.IntegrationTests.Features.Demo;
+
+/// Counting the demo records through the API gives the figures the seed reports state.
+public sealed class DemoFiguresTests(BangfuApp app) : IClassFixture<BangfuApp>, IAsyncLifetime
+{
+    private HttpClient _admin = null!;
+    private Dictionary<PartnershipKind, int> _ids = null!;
+
+    public async Task InitializeAsync()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
+        _admin = await app.AdminAsync();
+        var list = await (await _admin.GetAsync("/api/partnerships?pageSize=50")).ReadAsync<Page<PartnershipListItem>>();
+        _ids = list.Items.ToDictionary(p => p.Kind, p => p.Id);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<Dictionary<ActivityKind, ActivityTotal>> TotalsAsync(PartnershipKind kind, string from, string to) =>
+        (await (await _admin.GetAsync($"/api/activities/totals?partnershipId={_ids[kind]}&from={from}&to={to}")).ReadAsync<IReadOnlyList<ActivityTotal>>())
+            .ToDictionary(t => t.Kind);
+
+    private async Task<IReadOnlyList<DispatchDto>> DispatchesAsync(PartnershipKind kind, string query = "")
+    {
+        var page = await (await _admin.GetAsync($"/api/dispatches?partnershipId={_ids[kind]}&pageSize=200{query}")).ReadAsync<Page<DispatchDto>>();
+        Assert.True(page.Total <= 200);
+        return page.Items;
+    }
+
+    [Fact]
+    public async Task Seed_002_mountain_sea_since_2022()
+    {
+        var totals = await TotalsAsync(PartnershipKind.MountainSea, "2022-01-01", "2023-07-21");
+        Assert.Equal(23, totals[ActivityKind.SurgicalDemonstration].Quantity);
+        Assert.Equal(68, totals[ActivityKind.TeachingRound].Quantity);
+        Assert.Equal(40, totals[ActivityKind.Lecture].Quantity);
+        Assert.Equal(2972, totals[ActivityKind.Outpatient].Quantity);
+        Assert.Equal(147, totals[ActivityKind.Surgery].Quantity);
+        Assert.Equal(15, (await DispatchesAsync(PartnershipKind.MountainSea, "&from=2022-01-01")).Select(d => d.ExpertId).Distinct().Count());
+
+        var roundTwo = await (await _admin.GetAsync($"/api/techniques?partnershipId={_ids[PartnershipKind.MountainSea]}&from=2021-03-01&to=2023-07-18&pageSize=100"))
+            .ReadAsync<Page<TechniqueDto>>();
+        Assert.Equal(24, roundTwo.Total);
+        Assert.Contains(roundTwo.Items, t => t.Name == "肩关节镜手术" && t.TimesPerformed == 1);
+    }
+
+    [Fact]
+    public async Task Seed_004_trusteeship_of_yanyuan()
+    {
+        var stationed = await DispatchesAsync(PartnershipKind.Trusteeship, "&mode=Stationed");
+        Assert.Equal(7, stationed.Select(d => d.ExpertId).Distinct().Count());
+        Assert.Single(stationed, d => d.Role == DispatchRole.President);
+        Assert.Equal(50, (await DispatchesAsync(PartnershipKind.Trusteeship, "&mode=ShortVisit")).Count);
+
+        var totals = await TotalsAsync(PartnershipKind.Trusteeship, "2017-08-01", "2020-03-18");
+        Assert.Equal(33, totals[ActivityKind.Lecture].Quantity);
+        Assert.Equal(45, totals[ActivityKind.TeachingRound].Quantity);
+        Assert.Equal(23, totals[ActivityKind.SurgicalDemonstration].Quantity);
+        Assert.Equal(210, totals[ActivityKind.Surgery].Quantity);
+        Assert.True(totals[ActivityKind.FreeClinic].Attendees > 3000);
+
+        var day = Assert.Single(await (await _admin.GetAsync($"/api/expert-days?partnershipId={_ids[PartnershipKind.Trusteeship]}")).ReadAsync<IReadOnlyList<ExpertDayDto>>());
+        Assert.Equal("FREQ=MONTHLY;BYDAY=TH;BYSETPOS=3", day.RecurrenceRule);
+        var occurrences = await (await _admin.GetAsync($"/api/expert-days/{day.Id}/occurrences?from=2018-06-01&to=2018-12-31")).ReadAsync<IReadOnlyList<Occurrence>>();
+        Assert.Equal(new DateOnly(2018, 6, 21), occurrences[0].Date);
+        Assert.All(occurrences, o => Assert.InRange(o.Experts.Count, 3, 5));
+
+        foreach (var year in new[] { 2018, 2019 })
+        {
+            var trainees = await (await _admin.GetAsync($"/api/trainees?partnershipId={_ids[PartnershipKind.Trusteeship]}&kind=FurtherStudy&from={year}-01-01&to={year}-12-31&pageSize=100"))
+                .ReadAsync<Page<TraineeDto>>();
+            Assert.Equal(20, trainees.Items.Count(t => t.StartDate.Year == year));
+        }
+    }
+
+    [Fact]
+    public async Task Seed_000_the_week_of_july_2022_and_the_june_trainings()
+    {
+        var july = await TotalsAsync(PartnershipKind.CounterpartSupport, "2022-07-01", "2022-07-31");
+        Assert.Equal(12, july[ActivityKind.Surgery].Quantity);
+        Assert.Equal(30, july[ActivityKind.Screening].Quantity);
+        var surgeries = await (await _admin.GetAsync($"/api/activities?partnershipId={_ids[PartnershipKind.CounterpartSupport]}&kind=Surgery&from=2022-07-03&to=2022-07-09&pageSize=50"))
+            .ReadAsync<Page<ActivityDto>>();
+        Assert.Equal(8, surgeries.Items.Where(a => a.Subject == "宫腔镜手术").Sum(a => a.Quantity));
+        Assert.Equal(3, surgeries.Items.Where(a => a.Subject == "腹腔镜手术").Sum(a => a.Quantity));
+        Assert.Equal(1, surgeries.Items.Where(a => a.Subject == "子宫全切手术").Sum(a => a.Quantity));
+
+        var june = await TotalsAsync(PartnershipKind.CounterpartSupport, "2022-06-01", "2022-06-30");
+        Assert.Equal(3, june[ActivityKind.Lecture].Quantity);
+        Assert.True(june[ActivityKind.Lecture].Attendees >= 300);
+
+        var dispatches = await DispatchesAsync(PartnershipKind.CounterpartSupport);
+        Assert.Equal(4, dispatches.Select(d => d.Batch).Distinct().Count());
+        Assert.Equal(20, dispatches.Select(d => d.ExpertId).Distinct().Count());
+    }
+}
