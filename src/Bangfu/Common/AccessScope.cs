@@ -18,11 +18,14 @@ public static class BangfuClaims
 {
     public const string OrganizationId = "bangfu:org";
     public const string RegionPrefix = "bangfu:region";
+    public const string PersonId = "bangfu:person";
 }
 
 /// What the caller may see and change. Every query of private records is filtered through it.
-public sealed record AccessScope(string UserName, string Role, int? OrganizationId, string? RegionPrefix)
+public sealed record AccessScope(string UserName, string Role, int? OrganizationId, string? RegionPrefix, int? PersonId = null)
 {
+    public bool IsExpert => Role == Roles.Expert;
+
     public bool IsAdmin => Role == Roles.SystemAdmin;
     public bool IsCommission => Role == Roles.Commission;
     public bool IsOrgAdmin => Role == Roles.OrgAdmin;
@@ -42,11 +45,13 @@ public sealed record AccessScope(string UserName, string Role, int? Organization
     {
         var role = Roles.All.FirstOrDefault(user.IsInRole) ?? Roles.ReadOnly;
         var org = user.FindFirst(BangfuClaims.OrganizationId)?.Value;
+        var person = user.FindFirst(BangfuClaims.PersonId)?.Value;
         return new AccessScope(
             user.Identity?.Name ?? "anonymous",
             role,
             int.TryParse(org, CultureInfo.InvariantCulture, out var id) ? id : null,
-            user.FindFirst(BangfuClaims.RegionPrefix)?.Value);
+            user.FindFirst(BangfuClaims.RegionPrefix)?.Value,
+            int.TryParse(person, CultureInfo.InvariantCulture, out var pid) ? pid : null);
     }
 
     /// The part of a 6-digit division code that names the region: 510000 → "51", 510400 → "5104".

@@ -53,6 +53,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             b.Property(u => u.DisplayName).HasMaxLength(60);
             b.HasOne(u => u.Organization).WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<AuditEntry>(b =>
         {

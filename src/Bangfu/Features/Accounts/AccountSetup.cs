@@ -107,6 +107,8 @@ public sealed class BangfuClaimsFactory(UserManager<AppUser> users, RoleManager<
             if (region is not null)
                 identity.AddClaim(new Claim(BangfuClaims.RegionPrefix, AccessScope.RegionPrefixOf(region)));
         }
+        if (user.PersonId is { } personId)
+            identity.AddClaim(new Claim(BangfuClaims.PersonId, personId.ToString(CultureInfo.InvariantCulture)));
         if (user.DisplayName is not null)
             identity.AddClaim(new Claim("bangfu:display", user.DisplayName));
         return identity;

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Features.Accounts;
 
-public sealed record UserDto(string Id, string UserName, string? DisplayName, string Role, int? OrganizationId, string? OrganizationName, bool IsLockedOut);
+public sealed record UserDto(string Id, string UserName, string? DisplayName, string Role, int? OrganizationId, string? OrganizationName, bool IsLockedOut, int? PersonId = null);
 
-public sealed record SaveUserRequest(string? UserName, string? DisplayName, string? Role, int? OrganizationId, string? Password);
+public sealed record SaveUserRequest(string? UserName, string? DisplayName, string? Role, int? OrganizationId, string? Password, int? PersonId = null);
 
 /// Accounts are managed by system administrators only; the endpoints and pages check that before calling here.
 public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbf, TimeProvider clock)
@@ -24,16 +24,18 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
             join r in db.Roles on ur.RoleId equals r.Id into rs
             from r in rs.DefaultIfEmpty()
             orderby u.UserName
-            select new { u.Id, u.UserName, u.DisplayName, Role = r.Name, u.OrganizationId, Org = u.Organization!.Name, u.LockoutEnd })
+            select new { u.Id, u.UserName, u.DisplayName, Role = r.Name, u.OrganizationId, Org = u.Organization!.Name, u.LockoutEnd, u.PersonId })
             .ToListAsync(ct);
-        return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.Role ?? Roles.ReadOnly, u.OrganizationId, u.Org, u.LockoutEnd > now)).ToList();
+        return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.Role ?? Roles.ReadOnly, u.OrganizationId, u.Org, u.LockoutEnd > now, u.PersonId)).ToList();
     }
 
     public async Task<UserDto> CreateAsync(SaveUserRequest request, CancellationToken ct)
     {
         var v = Check(request);
-        v.Required("password", request.Password, 128).ThrowIfAny();
-        var user = new AppUser { UserName = request.UserName!.Trim(), DisplayName = request.DisplayName, OrganizationId = request.OrganizationId };
+        v.Required("password", request.Password, 128);
+        await CheckPersonAsync(v, request, ct);
+        v.ThrowIfAny();
+        var user = new AppUser { UserName = request.UserName!.Trim(), DisplayName = request.DisplayName, OrganizationId = request.OrganizationId, PersonId = request.PersonId };
         Throw(await users.CreateAsync(user, request.Password!), "password");
         Throw(await users.AddToRoleAsync(user, request.Role!), "role");
         return (await ListAsync(ct)).Single(u => u.Id == user.Id);
@@ -44,10 +46,13 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         var user = await users.FindByIdAsync(id);
         if (user is null)
             return null;
-        Check(request).ThrowIfAny();
+        var v = Check(request);
+        await CheckPersonAsync(v, request, ct);
+        v.ThrowIfAny();
         user.UserName = request.UserName!.Trim();
         user.DisplayName = request.DisplayName;
         user.OrganizationId = request.OrganizationId;
+        user.PersonId = request.PersonId;
         Throw(await users.UpdateAsync(user), "userName");
         var current = await users.GetRolesAsync(user);
         if (!current.SequenceEqual([request.Role!]))
@@ -89,6 +94,20 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         else if (r.Role != Roles.SystemAdmin && r.OrganizationId is null)
             v.Add("organizationId", "Error.UserNeedsOrganization");
         return v;
+    }
+
+    /// An expert's account names the expert's person record, of the account's own organization.
+    private async Task CheckPersonAsync(Validation v, SaveUserRequest r, CancellationToken ct)
+    {
+        if (r.PersonId is null)
+        {
+            if (r.Role == Roles.Expert)
+                v.Add("personId", "Error.ExpertNeedsPerson");
+            return;
+        }
+        await using var db = await dbf.CreateDbContextAsync(ct);
+        if (!await db.People.AnyAsync(p => p.Id == r.PersonId && p.OrganizationId == r.OrganizationId, ct))
+            v.Add("personId", "Error.UnknownPerson");
     }
 
     private static void Throw(IdentityResult result, string field)

@@ -58,7 +58,8 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
     /// The bulk grid: every row is checked first, then all are written in one transaction, or none.
     public async Task<IReadOnlyList<long>> CreateManyAsync(AccessScope scope, IReadOnlyList<SaveActivityRequest>? items, CancellationToken ct, string fieldPrefix = "items")
     {
-        scope.EnsureCanWrite();
+        if (!scope.CanWriteRegistry && !IsExpertWithPerson(scope))
+            throw new AccessDeniedException();
         if (items is null || items.Count == 0)
             new Validation().Add("items", "Error.Required").ThrowIfAny();
         if (items!.Count > MaxBulkItems)
@@ -74,6 +75,8 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         {
             var a = new Activity();
             Apply(a, r);
+            if (scope.IsExpert)
+                a.ExpertId = scope.PersonId;
             return a;
         }).ToList();
         db.AddRange(activities);
@@ -97,6 +100,8 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await ActivityRollup.AddAsync(db, activity, -1, ct);
         Apply(activity, request);
+        if (scope.IsExpert)
+            activity.ExpertId = scope.PersonId;
         await db.SaveChangesAsync(ct);
         await ActivityRollup.AddAsync(db, activity, +1, ct);
         await tx.CommitAsync(ct);
@@ -140,18 +145,27 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         return rows.Where(r => r.Entries > 0).OrderBy(r => r.Kind).ToList();
     }
 
+    /// An expert sees the entries made as that expert; everybody else what their partnerships hold.
     public static IQueryable<Activity> Visible(AppDbContext db, AccessScope scope)
     {
         var partnerships = db.Visible(scope).Select(p => p.Id);
-        return db.Activities.Where(a => partnerships.Contains(a.PartnershipId));
+        var visible = db.Activities.Where(a => partnerships.Contains(a.PartnershipId));
+        return scope.IsExpert ? visible.Where(a => a.ExpertId != null && a.ExpertId == scope.PersonId) : visible;
     }
+
+    private static bool IsExpertWithPerson(AccessScope scope) => scope.IsExpert && scope.PersonId is not null;
+
+    /// Coordinators change the records of their partnerships; an expert records their own work in the partnerships
+    /// their organization takes part in (the visibility filter has already checked that).
+    private static Task EnsureCanRecordAsync(AppDbContext db, AccessScope scope, int partnershipId, CancellationToken ct) =>
+        IsExpertWithPerson(scope) ? Task.CompletedTask : DispatchService.EnsureCanChangePartnershipAsync(db, scope, partnershipId, ct);
 
     private static async Task<Activity?> LoadForChangeAsync(AppDbContext db, AccessScope scope, long id, CancellationToken ct)
     {
         var activity = await Visible(db, scope).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null)
             return null;
-        await DispatchService.EnsureCanChangePartnershipAsync(db, scope, activity.PartnershipId, ct);
+        await EnsureCanRecordAsync(db, scope, activity.PartnershipId, ct);
         return activity;
     }
 
@@ -193,12 +207,14 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             v.Add(prefix + "partnershipId", "Error.UnknownPartnership");
             return;
         }
-        await DispatchService.EnsureCanChangePartnershipAsync(db, scope, partnership.Id, ct);
+        await EnsureCanRecordAsync(db, scope, partnership.Id, ct);
+        if (scope.IsExpert && r.ExpertId is { } own && own != scope.PersonId)
+            v.Add(prefix + "expertId", "Error.NotYourOwnEntry");
         if (!partnership.Parties.Contains(r.HostOrganizationId!.Value))
             v.Add(prefix + "hostOrganizationId", "Error.HostNotInPartnership");
         else if (r.HostDepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept && d.OrganizationId == r.HostOrganizationId, ct))
             v.Add(prefix + "hostDepartmentId", "Error.UnknownDepartment");
-        if (r.ExpertId is { } expert && !await db.People.AnyAsync(p => p.Id == expert && partnership.Parties.Contains(p.OrganizationId), ct))
+        if (r.ExpertId is { } expert && !scope.IsExpert && !await db.People.AnyAsync(p => p.Id == expert && partnership.Parties.Contains(p.OrganizationId), ct))
             v.Add(prefix + "expertId", "Error.ExpertNotInPartnership");
         if (r.TechniqueId is { } techniqueId && !await db.Techniques.AnyAsync(t => t.Id == techniqueId && t.PartnershipId == r.PartnershipId, ct))
             v.Add(prefix + "techniqueId", "Error.UnknownTechnique");

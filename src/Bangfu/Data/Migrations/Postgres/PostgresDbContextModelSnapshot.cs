@@ -106,6 +106,9 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -133,6 +136,8 @@ namespace Bangfu.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1255,6 +1260,11 @@ namespace Bangfu.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Bangfu.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Organization");
                 });
 
@@ -1288,7 +1298,7 @@ namespace Bangfu.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.HasOne("Bangfu.Features.Techniques.Technique", null)
-                        .WithMany()
+                        .WithMany("Uses")
                         .HasForeignKey("TechniqueId")
                         .OnDelete(DeleteBehavior.Restrict);
 
@@ -1694,6 +1704,11 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Navigation("Agreements");
 
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Techniques.Technique", b =>
+                {
+                    b.Navigation("Uses");
                 });
 #pragma warning restore 612, 618
         }

@@ -99,6 +99,9 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -126,6 +129,8 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1214,6 +1219,11 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Bangfu.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Organization");
                 });
 
@@ -1247,7 +1257,7 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.HasOne("Bangfu.Features.Techniques.Technique", null)
-                        .WithMany()
+                        .WithMany("Uses")
                         .HasForeignKey("TechniqueId")
                         .OnDelete(DeleteBehavior.Restrict);
 
@@ -1653,6 +1663,11 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Navigation("Agreements");
 
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Techniques.Technique", b =>
+                {
+                    b.Navigation("Uses");
                 });
 #pragma warning restore 612, 618
         }
