@@ -11,6 +11,18 @@ public sealed class OrganizationEditPage(IPage page)
         await LoginPage.WaitForInteractiveAsync(page);
     }
 
+    public async Task GotoAsync(string url)
+    {
+        await page.GotoAsync(url);
+        await LoginPage.WaitForInteractiveAsync(page);
+    }
+
+    public ILocator Address => page.GetByLabel(new Regex("^(地址|Address)"));
+
+    public ILocator Error => page.GetByTestId("form-error");
+
+    public Task ReloadAsync() => page.GetByTestId("reload").ClickAsync();
+
     public ILocator Name => page.GetByLabel(new Regex("^(机构名称|Name)"));
 
     public ILocator RegionCode => page.GetByLabel(new Regex("^(行政区划代码|Region code)"));

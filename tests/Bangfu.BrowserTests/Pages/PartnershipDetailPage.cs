@@ -22,6 +22,13 @@ public sealed class PartnershipDetailPage(IPage page)
 
     public ILocator Rounds => page.GetByTestId("agreement-round");
 
+    public async Task<ILocator> OpenHistoryAsync()
+    {
+        var panel = page.GetByTestId("history");
+        await panel.GetByText(new Regex("^(修改记录|Change history)$")).ClickAsync();
+        return panel.GetByRole(AriaRole.Row);
+    }
+
     public async Task AddAgreementAsync(int round, string title, string signedOn, string termStart, string? termEnd)
     {
         await page.GetByTestId("agreement-add").ClickAsync();

@@ -37,6 +37,10 @@ public sealed class PartnershipScreenTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(detail.Rounds.First).ToContainTextAsync("城乡对口帮扶协议书");
         await Assertions.Expect(detail.Rounds.First).ToContainTextAsync("2026-02-20");
         await Assertions.Expect(detail.Rounds.First).ToContainTextAsync("2026-03-01 – 2029-02-28");
+
+        var history = await detail.OpenHistoryAsync();
+        await Assertions.Expect(history.Filter(new() { HasText = "协议 #" })).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(history.Filter(new() { HasText = "帮扶关系 #" })).Not.ToHaveCountAsync(0);
     }
 
     [Fact]
