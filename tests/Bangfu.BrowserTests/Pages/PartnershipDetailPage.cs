@@ -22,6 +22,21 @@ public sealed class PartnershipDetailPage(IPage page)
 
     public ILocator Rounds => page.GetByTestId("agreement-round");
 
+    /// Adds a party through the inline form: the organization by search, then its docking department.
+    public async Task AddMemberAsync(string search, string organizationName, string dockingDepartment)
+    {
+        await page.GetByTestId("member-add").ClickAsync();
+        var form = page.GetByTestId("member-form");
+        var org = form.GetByLabel(new Regex("^(单位|Organization)( \\*)?$"));
+        await org.ClickAsync();
+        await org.FillAsync(search);
+        await page.GetByRole(AriaRole.Option, new() { Name = organizationName, Exact = true }).ClickAsync();
+        await form.GetByLabel(new Regex("^(对接科室|Docking department)")).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = dockingDepartment, Exact = true }).ClickAsync();
+        await form.GetByTestId("member-save").ClickAsync();
+        await Assertions.Expect(form).ToBeHiddenAsync();
+    }
+
     public async Task<ILocator> OpenHistoryAsync()
     {
         var panel = page.GetByTestId("history");

@@ -68,5 +68,22 @@ public sealed class PartnershipScreenTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(detail.Parties.Filter(new() { HasText = "山西省儿童医院（山西省妇幼保健院）" })).ToBeVisibleAsync();
         await Assertions.Expect(detail.Members.Filter(new() { HasText = "陵川县人民医院" })).ToBeVisibleAsync();
         await Assertions.Expect(detail.Members.Filter(new() { HasText = "山西省汾阳医院" })).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "alliance-detail-desktop-zh");
+    }
+
+    [Fact]
+    public async Task Admin_adds_a_member_hospital_with_its_docking_department_to_the_alliance()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        var detail = new PartnershipDetailPage(page);
+        await detail.GotoAsync(Alliance);
+
+        await detail.AddMemberAsync("盐源", "盐源县人民医院", "门诊部");
+
+        await page.GetByLabel("筛选成员单位").FillAsync("盐源");
+        var row = page.GetByTestId("member-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "盐源县人民医院" });
+        await Assertions.Expect(row).ToContainTextAsync("成员单位");
+        await Assertions.Expect(row).ToContainTextAsync("门诊部");
     }
 }
