@@ -21,7 +21,7 @@ public static class DemoDataSetup
 /// unnamed eastern hospital of seed 000) the demo says so in the record's description or note.
 public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users, IConfiguration config, ILogger<DemoData> log)
 {
-    public static readonly string[] DemoUserNames = ["pzh.coord", "yy.coord", "sx.coord", "xs.coord", "sc.nhc"];
+    public static readonly string[] DemoUserNames = ["pzh.coord", "yy.coord", "sx.coord", "xs.coord", "sc.nhc", "pzh.expert"];
 
     public async Task SeedIfEmptyAsync()
     {
@@ -30,7 +30,7 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
         if (await db.Organizations.IgnoreQueryFilters().AnyAsync())
             return;
         var registry = await SeedRegistryAsync(db);
-        await SeedUsersAsync(registry.Organizations);
+        await SeedUsersAsync(registry);
         log.LogInformation("Demo data loaded: {Count} organizations", registry.Organizations.Count);
     }
 
@@ -320,10 +320,11 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
         return people;
     }
 
-    private async Task SeedUsersAsync(Dictionary<string, Organization> orgs)
+    private async Task SeedUsersAsync(DemoRegistry registry)
     {
         var configured = config["BANGFU_ADMIN_PASSWORD"];
         var password = string.IsNullOrEmpty(configured) ? UserService.GeneratePassword() : configured;
+        var orgs = registry.Organizations;
         (string User, string Display, string Org, string Role)[] accounts =
         [
             ("pzh.coord", "攀枝花市中心医院 医务部", "pzh", Roles.OrgAdmin),
@@ -331,10 +332,17 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
             ("sx.coord", "山西省儿童医院 医务科", "sxch", Roles.OrgAdmin),
             ("xs.coord", "萧山区中医院 医务科", "xiaoshan", Roles.OrgAdmin),
             ("sc.nhc", "四川省卫健委", "nhc-sc", Roles.Commission),
+            ("pzh.expert", "攀枝花市中心医院 眼科专家", "pzh", Roles.Expert),
         ];
         foreach (var a in accounts)
         {
-            var user = new AppUser { UserName = a.User, DisplayName = a.Display, OrganizationId = orgs[a.Org].Id };
+            var user = new AppUser
+            {
+                UserName = a.User,
+                DisplayName = a.Display,
+                OrganizationId = orgs[a.Org].Id,
+                PersonId = a.Role == Roles.Expert ? registry.People["pzh-eye"].Id : null,
+            };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
                 throw new InvalidOperationException("Demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
