@@ -164,7 +164,7 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         ApplyParty(party, request, partnership.StartDate);
         db.PartnershipParties.Add(party);
         await db.SaveChangesAsync(ct);
-        return await PartiesQuery(db, id).FirstAsync(x => x.Id == party.Id, ct);
+        return await PartiesQuery(db, id, party.Id).FirstAsync(ct);
     }
 
     public async Task<PartyDto?> UpdateMemberAsync(AccessScope scope, int id, int partyId, SavePartyRequest request, CancellationToken ct)
@@ -184,7 +184,7 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         EnsureComposition(partnership.Kind, roles);
         ApplyParty(party, request, partnership.StartDate);
         await db.SaveChangesAsync(ct);
-        return await PartiesQuery(db, id).FirstAsync(x => x.Id == party.Id, ct);
+        return await PartiesQuery(db, id, party.Id).FirstAsync(ct);
     }
 
     public async Task<bool> RemoveMemberAsync(AccessScope scope, int id, int partyId, CancellationToken ct)
@@ -285,9 +285,10 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         return partnership;
     }
 
-    private static IQueryable<PartyDto> PartiesQuery(AppDbContext db, int partnershipId) =>
+    // The party filter goes before the projection: EF cannot translate a filter on the record it builds.
+    private static IQueryable<PartyDto> PartiesQuery(AppDbContext db, int partnershipId, int? partyId = null) =>
         db.PartnershipParties.AsNoTracking()
-            .Where(x => x.PartnershipId == partnershipId)
+            .Where(x => x.PartnershipId == partnershipId && (partyId == null || x.Id == partyId))
             .OrderBy(x => x.Role == PartyRole.Supporting || x.Role == PartyRole.Lead ? 0 : 1).ThenBy(x => x.JoinedOn).ThenBy(x => x.Id)
             .Select(x => new PartyDto(x.Id, x.OrganizationId, x.Organization!.Name, x.Organization.RegionCode, x.Role, x.JoinedOn, x.LeftOn,
                 x.DockingDepartmentId, x.DockingDepartment != null ? x.DockingDepartment.Name : null,
