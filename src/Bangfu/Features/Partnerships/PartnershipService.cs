@@ -255,7 +255,8 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
     public async Task<IReadOnlyList<HistoryEntry>?> HistoryAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        if (!await db.Visible(scope).AnyAsync(p => p.Id == id, ct))
+        // A deleted partnership keeps its history, readable by those who could read the partnership.
+        if (!await db.Visible(scope).IgnoreQueryFilters().AnyAsync(p => p.Id == id, ct))
             return null;
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var partyIds = await db.PartnershipParties.IgnoreQueryFilters().Where(x => x.PartnershipId == id)
