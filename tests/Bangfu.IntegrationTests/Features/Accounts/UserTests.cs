@@ -62,6 +62,28 @@ public sealed class UserTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     [Fact]
+    public async Task Refuses_a_user_of_an_unknown_organization()
+    {
+        var admin = await app.AdminAsync();
+        var response = await admin.PostJsonAsync("/api/users", new SaveUserRequest(Registry.Unique("u"), null, Roles.Expert, 99999, Registry.UserPassword));
+        await response.FieldErrorAsync("organizationId");
+    }
+
+    [Fact]
+    public async Task Refuses_to_move_a_user_to_an_unknown_organization()
+    {
+        var admin = await app.AdminAsync();
+        var org = await admin.CreateOrganizationAsync();
+        var userName = Registry.Unique("u");
+        var user = await (await admin.PostJsonAsync("/api/users", new SaveUserRequest(userName, null, Roles.Expert, org.Id, Registry.UserPassword)))
+            .ReadAsync<UserDto>(HttpStatusCode.Created);
+
+        var response = await admin.PutJsonAsync($"/api/users/{user.Id}", new SaveUserRequest(userName, null, Roles.Expert, 99999, null));
+
+        await response.FieldErrorAsync("organizationId");
+    }
+
+    [Fact]
     public async Task Refuses_a_duplicate_user_name()
     {
         var admin = await app.AdminAsync();
