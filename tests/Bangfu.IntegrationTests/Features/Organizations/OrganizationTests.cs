@@ -88,6 +88,14 @@ public sealed class OrganizationTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     [Fact]
+    public async Task Rejects_update_without_the_version_it_read()
+    {
+        var client = await app.AdminAsync();
+        var org = await client.CreateOrganizationAsync();
+        await (await client.PutJsonAsync($"/api/organizations/{org.Id}", Request(org.Name + "改"))).FieldErrorAsync("version");
+    }
+
+    [Fact]
     public async Task Rejects_update_that_breaks_a_field_rule()
     {
         var client = await app.AdminAsync();
