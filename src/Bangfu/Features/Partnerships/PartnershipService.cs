@@ -178,6 +178,8 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         await CheckPartyAsync(db, v, "", partnership.Kind, request, ct);
         v.ThrowIfAny();
         VersionCheck.Ensure(party, request.Version);
+        if (partnership.Parties.Any(x => x.DeletedAt == null && x.Id != partyId && x.OrganizationId == request.OrganizationId && x.LeftOn == null))
+            throw new DomainRuleException("Rule.AlreadyMember");
         var roles = partnership.Parties.Where(x => x.DeletedAt == null && x.Id != partyId && x.LeftOn == null).Select(x => (PartyRole?)x.Role).ToList();
         if (request.LeftOn is null)
             roles.Add(request.Role);

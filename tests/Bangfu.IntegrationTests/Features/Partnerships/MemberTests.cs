@@ -108,6 +108,29 @@ public sealed class MemberTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     [Fact]
+    public async Task Rejects_moving_a_party_to_an_organization_that_is_already_a_party()
+    {
+        var (client, alliance) = await AllianceAsync();
+        var lead = alliance.Parties.Single(p => p.Role == PartyRole.Lead);
+        var member = alliance.Parties.Single(p => p.Role == PartyRole.Member);
+
+        var problem = await (await client.PutJsonAsync($"/api/partnerships/{alliance.Id}/members/{member.Id}", Edit(member) with { OrganizationId = lead.OrganizationId }))
+            .ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("该机构已是此帮扶关系的参与方。", problem["detail"]!.GetValue<string>());
+        Assert.Equal(2, (await MembersAsync(client, alliance.Id)).Select(m => m.OrganizationId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Rejects_an_unknown_role_name()
+    {
+        var (client, alliance) = await AllianceAsync();
+        var org = await client.CreateOrganizationAsync();
+        var response = await client.PostRawJsonAsync($"/api/partnerships/{alliance.Id}/members", $$"""{"organizationId":{{org.Id}},"role":"Boss"}""");
+        await response.FieldErrorAsync("role");
+    }
+
+    [Fact]
     public async Task Rejects_a_member_update_with_a_stale_version()
     {
         var (client, alliance) = await AllianceAsync();
