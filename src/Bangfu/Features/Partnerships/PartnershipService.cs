@@ -370,8 +370,10 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         if (r.TermStart is null)
             v.Add("termStart", "Error.Required");
         v.DateOrder("termEnd", r.TermStart, r.TermEnd);
-        if (kind != PartnershipKind.Trusteeship && ((r.DelegatedRights?.Count ?? 0) > 0 || (r.RetainedItems?.Count ?? 0) > 0))
+        if (kind != PartnershipKind.Trusteeship && (r.DelegatedRights?.Count ?? 0) > 0)
             v.Add("delegatedRights", "Error.TrusteeshipOnly");
+        if (kind != PartnershipKind.Trusteeship && (r.RetainedItems?.Count ?? 0) > 0)
+            v.Add("retainedItems", "Error.TrusteeshipOnly");
         if (r.DelegatedRights?.Any(x => !Enum.IsDefined(x) || x == DelegatedRights.None) == true)
             v.Add("delegatedRights", "Error.UnknownValue");
         if (r.RetainedItems?.Any(x => !Enum.IsDefined(x) || x == RetainedItems.None) == true)

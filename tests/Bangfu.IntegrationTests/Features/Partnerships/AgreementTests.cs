@@ -105,6 +105,15 @@ public sealed class AgreementTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     [Fact]
+    public async Task Rejects_retained_items_on_a_partnership_that_is_not_a_trusteeship_on_that_field()
+    {
+        var (client, p) = await PartnershipAsync(PartnershipKind.MountainSea);
+        var request = Round(1) with { RetainedItems = [RetainedItems.Name] };
+
+        await (await client.PostJsonAsync($"/api/partnerships/{p.Id}/agreements", request)).FieldErrorAsync("retainedItems");
+    }
+
+    [Fact]
     public async Task Records_delegated_rights_and_retained_items_of_a_trusteeship()
     {
         var (client, p) = await PartnershipAsync(PartnershipKind.Trusteeship);
