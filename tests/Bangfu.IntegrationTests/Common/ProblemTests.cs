@@ -100,6 +100,14 @@ public sealed class ProblemTests(BangfuApp app) : IClassFixture<BangfuApp>
         await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Fact]
+    public async Task Unsupported_method_is_a_405_problem()
+    {
+        var client = await app.AdminAsync();
+        var response = await client.PatchAsync("/api/organizations/1", new StringContent("{}", Encoding.UTF8, "application/json"));
+        await response.ProblemAsync(HttpStatusCode.MethodNotAllowed);
+    }
+
     private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
     {
         public override bool CanSeek => false;
