@@ -222,7 +222,7 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         var agreement = new Agreement { PartnershipId = id, Title = request.Title!.Trim() };
         ApplyAgreement(agreement, request);
         db.Agreements.Add(agreement);
-        await db.SaveChangesAsync(ct);
+        await SaveAgreementAsync(db, scope, agreement, ct);
         return (await AgreementsAsync(db, id, ct)).First(a => a.Id == agreement.Id);
     }
 
@@ -238,8 +238,25 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         if (await db.Agreements.AnyAsync(a => a.PartnershipId == id && a.Round == request.Round && a.Id != agreementId, ct))
             throw new DomainRuleException("Rule.DuplicateRound", request.Round!.Value);
         ApplyAgreement(agreement, request);
-        await db.SaveChangesAsync(ct);
+        await SaveAgreementAsync(db, scope, agreement, ct);
         return (await AgreementsAsync(db, id, ct)).First(a => a.Id == agreement.Id);
+    }
+
+    /// Two simultaneous saves of one round both pass the check before them; the unique index stops the later one,
+    /// which must then hear the same 409 as if it had come second.
+    private async Task SaveAgreementAsync(AppDbContext db, AccessScope scope, Agreement agreement, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await using var check = dbf.CreateFor(scope);
+            if (await check.Agreements.AnyAsync(a => a.PartnershipId == agreement.PartnershipId && a.Round == agreement.Round && a.Id != agreement.Id, ct))
+                throw new DomainRuleException("Rule.DuplicateRound", agreement.Round);
+            throw;
+        }
     }
 
     public async Task<bool> DeleteAgreementAsync(AccessScope scope, int id, int agreementId, CancellationToken ct)
