@@ -45,4 +45,18 @@ public sealed class EditConflictTests(BangfuApp app) : IClassFixture<BangfuApp>
             await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Single(await (await client.GetAsync($"/api/partnerships/{p.Id}/agreements")).ReadAsync<List<AgreementDto>>());
     }
+
+    [Fact]
+    public async Task Of_simultaneous_departments_with_the_same_name_exactly_one_is_created_and_the_others_conflict()
+    {
+        var client = await app.AdminAsync();
+        var org = await client.CreateOrganizationAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 8).Select(_ =>
+            client.PostJsonAsync($"/api/organizations/{org.Id}/departments", new Bangfu.Features.Organizations.SaveDepartmentRequest("急诊科"))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await response.ProblemAsync(HttpStatusCode.Conflict);
+    }
 }
