@@ -17,7 +17,10 @@ public static class VersionCheck
 {
     public static void Ensure(IVersioned entity, int? expected)
     {
-        if (expected is null || entity.Version != expected)
+        // A missing version is a client error, not somebody else's edit.
+        if (expected is null)
+            throw new RequestValidationException([new FieldError("version", "Error.Required")]);
+        if (entity.Version != expected)
             throw new ConcurrencyConflictException();
     }
 }

@@ -46,4 +46,8 @@ public static class Json
 
     public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
         client.PostAsJsonAsync(url, body, Options);
+
+    /// Sends text as application/json as it is, for bodies that a serializer would never write.
+    public static Task<HttpResponseMessage> PostRawJsonAsync(this HttpClient client, string url, string body) =>
+        client.PostAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 }

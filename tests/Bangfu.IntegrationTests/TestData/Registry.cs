@@ -52,12 +52,16 @@ public static class Registry
         ]);
 
     /// Creates a user of the given role in the organization and returns a client signed in as that user.
-    public static async Task<HttpClient> UserAsync(this BangfuApp app, HttpClient admin, string role, int? organizationId)
+    public static async Task<HttpClient> UserAsync(this BangfuApp app, HttpClient admin, string role, int? organizationId) =>
+        (await app.NamedUserAsync(admin, role, organizationId)).Client;
+
+    /// As <see cref="UserAsync"/>, and also names the user, for tests that look for it in audit entries.
+    public static async Task<(HttpClient Client, string UserName)> NamedUserAsync(this BangfuApp app, HttpClient admin, string role, int? organizationId)
     {
         var userName = Unique("u");
         var response = await admin.PostJsonAsync("/api/users", new SaveUserRequest(userName, null, role, organizationId, UserPassword));
         await response.ReadAsync<UserDto>(HttpStatusCode.Created);
-        return await app.ClientForAsync(userName, UserPassword);
+        return (await app.ClientForAsync(userName, UserPassword), userName);
     }
 
     public static Task<HttpClient> OrgAdminAsync(this BangfuApp app, HttpClient admin, int organizationId) =>

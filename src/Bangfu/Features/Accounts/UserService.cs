@@ -31,7 +31,7 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
 
     public async Task<UserDto> CreateAsync(SaveUserRequest request, CancellationToken ct)
     {
-        var v = Check(request);
+        var v = await CheckAsync(request, ct);
         v.Required("password", request.Password, 128);
         await CheckPersonAsync(v, request, ct);
         v.ThrowIfAny();
@@ -46,7 +46,7 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         var user = await users.FindByIdAsync(id);
         if (user is null)
             return null;
-        var v = Check(request);
+        var v = await CheckAsync(request, ct);
         await CheckPersonAsync(v, request, ct);
         v.ThrowIfAny();
         user.UserName = request.UserName!.Trim();
@@ -84,6 +84,19 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
         var chars = Enumerable.Range(0, 14).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray();
         return $"{new string(chars)}#{RandomNumberGenerator.GetInt32(10, 99)}";
+    }
+
+    // An unknown organization would otherwise reach the database as a foreign-key failure (500).
+    private async Task<Validation> CheckAsync(SaveUserRequest r, CancellationToken ct)
+    {
+        var v = Check(r);
+        if (r.OrganizationId is { } org)
+        {
+            await using var db = await dbf.CreateDbContextAsync(ct);
+            if (!await db.Organizations.AnyAsync(o => o.Id == org, ct))
+                v.Add("organizationId", "Error.UnknownOrganization");
+        }
+        return v;
     }
 
     private static Validation Check(SaveUserRequest r)

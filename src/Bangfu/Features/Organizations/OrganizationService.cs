@@ -126,7 +126,7 @@ public sealed class OrganizationService(AppDbContextFactory dbf)
             throw new DomainRuleException("Rule.DuplicateDepartment", name);
         var dept = new Department { OrganizationId = organizationId, Name = name };
         db.Departments.Add(dept);
-        await db.SaveChangesAsync(ct);
+        await SaveDepartmentAsync(db, scope, dept, ct);
         return new DepartmentDto(dept.Id, dept.Name, dept.Version);
     }
 
@@ -143,8 +143,25 @@ public sealed class OrganizationService(AppDbContextFactory dbf)
         if (await db.Departments.AnyAsync(d => d.OrganizationId == organizationId && d.Name == name && d.Id != departmentId, ct))
             throw new DomainRuleException("Rule.DuplicateDepartment", name);
         dept.Name = name;
-        await db.SaveChangesAsync(ct);
+        await SaveDepartmentAsync(db, scope, dept, ct);
         return new DepartmentDto(dept.Id, dept.Name, dept.Version);
+    }
+
+    /// Two simultaneous saves of one name both pass the check before them; the unique index stops the later one,
+    /// which must then hear the same 409 as if it had come second.
+    private async Task SaveDepartmentAsync(AppDbContext db, AccessScope scope, Department dept, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await using var check = dbf.CreateFor(scope);
+            if (await check.Departments.AnyAsync(d => d.OrganizationId == dept.OrganizationId && d.Name == dept.Name && d.Id != dept.Id, ct))
+                throw new DomainRuleException("Rule.DuplicateDepartment", dept.Name);
+            throw;
+        }
     }
 
     public async Task<bool> DeleteDepartmentAsync(AccessScope scope, int organizationId, int departmentId, CancellationToken ct)

@@ -23,7 +23,7 @@ public static class PartnershipScope
     /// Organizations that share a partnership with the caller's organization (its own included).
     public static IQueryable<int> PartnerOrganizationIds(this AppDbContext db, int organizationId) =>
         from mine in db.PartnershipParties
-        where mine.OrganizationId == organizationId
+        where mine.OrganizationId == organizationId && mine.Partnership!.DeletedAt == null
         join other in db.PartnershipParties on mine.PartnershipId equals other.PartnershipId
         select other.OrganizationId;
 

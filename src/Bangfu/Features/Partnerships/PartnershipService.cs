@@ -178,6 +178,8 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         await CheckPartyAsync(db, v, "", partnership.Kind, request, ct);
         v.ThrowIfAny();
         VersionCheck.Ensure(party, request.Version);
+        if (partnership.Parties.Any(x => x.DeletedAt == null && x.Id != partyId && x.OrganizationId == request.OrganizationId && x.LeftOn == null))
+            throw new DomainRuleException("Rule.AlreadyMember");
         var roles = partnership.Parties.Where(x => x.DeletedAt == null && x.Id != partyId && x.LeftOn == null).Select(x => (PartyRole?)x.Role).ToList();
         if (request.LeftOn is null)
             roles.Add(request.Role);
@@ -220,7 +222,7 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         var agreement = new Agreement { PartnershipId = id, Title = request.Title!.Trim() };
         ApplyAgreement(agreement, request);
         db.Agreements.Add(agreement);
-        await db.SaveChangesAsync(ct);
+        await SaveAgreementAsync(db, scope, agreement, ct);
         return (await AgreementsAsync(db, id, ct)).First(a => a.Id == agreement.Id);
     }
 
@@ -236,8 +238,25 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         if (await db.Agreements.AnyAsync(a => a.PartnershipId == id && a.Round == request.Round && a.Id != agreementId, ct))
             throw new DomainRuleException("Rule.DuplicateRound", request.Round!.Value);
         ApplyAgreement(agreement, request);
-        await db.SaveChangesAsync(ct);
+        await SaveAgreementAsync(db, scope, agreement, ct);
         return (await AgreementsAsync(db, id, ct)).First(a => a.Id == agreement.Id);
+    }
+
+    /// Two simultaneous saves of one round both pass the check before them; the unique index stops the later one,
+    /// which must then hear the same 409 as if it had come second.
+    private async Task SaveAgreementAsync(AppDbContext db, AccessScope scope, Agreement agreement, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await using var check = dbf.CreateFor(scope);
+            if (await check.Agreements.AnyAsync(a => a.PartnershipId == agreement.PartnershipId && a.Round == agreement.Round && a.Id != agreement.Id, ct))
+                throw new DomainRuleException("Rule.DuplicateRound", agreement.Round);
+            throw;
+        }
     }
 
     public async Task<bool> DeleteAgreementAsync(AccessScope scope, int id, int agreementId, CancellationToken ct)
@@ -255,7 +274,8 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
     public async Task<IReadOnlyList<HistoryEntry>?> HistoryAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        if (!await db.Visible(scope).AnyAsync(p => p.Id == id, ct))
+        // A deleted partnership keeps its history, readable by those who could read the partnership.
+        if (!await db.Visible(scope).IgnoreQueryFilters().AnyAsync(p => p.Id == id, ct))
             return null;
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var partyIds = await db.PartnershipParties.IgnoreQueryFilters().Where(x => x.PartnershipId == id)
@@ -285,7 +305,7 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         return partnership;
     }
 
-    // The filter on one party has to come before the projection: EF cannot translate a filter on a constructed record.
+    // The party filter goes before the projection: EF cannot translate a filter on the record it builds.
     private static IQueryable<PartyDto> PartiesQuery(AppDbContext db, int partnershipId, int? partyId = null) =>
         db.PartnershipParties.AsNoTracking()
             .Where(x => x.PartnershipId == partnershipId && (partyId == null || x.Id == partyId))
@@ -367,8 +387,10 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         if (r.TermStart is null)
             v.Add("termStart", "Error.Required");
         v.DateOrder("termEnd", r.TermStart, r.TermEnd);
-        if (kind != PartnershipKind.Trusteeship && ((r.DelegatedRights?.Count ?? 0) > 0 || (r.RetainedItems?.Count ?? 0) > 0))
+        if (kind != PartnershipKind.Trusteeship && (r.DelegatedRights?.Count ?? 0) > 0)
             v.Add("delegatedRights", "Error.TrusteeshipOnly");
+        if (kind != PartnershipKind.Trusteeship && (r.RetainedItems?.Count ?? 0) > 0)
+            v.Add("retainedItems", "Error.TrusteeshipOnly");
         if (r.DelegatedRights?.Any(x => !Enum.IsDefined(x) || x == DelegatedRights.None) == true)
             v.Add("delegatedRights", "Error.UnknownValue");
         if (r.RetainedItems?.Any(x => !Enum.IsDefined(x) || x == RetainedItems.None) == true)
