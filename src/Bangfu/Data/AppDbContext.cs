@@ -121,9 +121,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             switch (entry.State)
             {
                 case EntityState.Added:
-                    // Versions start at 1, so that 0 can stand for "never saved" (e.g. default rule sets).
-                    if (entry.Entity is IVersioned added)
-                        added.Version = 1;
                     pending.Add((entry, "Created", Snapshot(entry, e => true)));
                     break;
                 case EntityState.Modified:

@@ -109,15 +109,12 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         return v;
     }
 
-    /// An expert's account names the expert's person record, of the account's own organization.
+    /// An account may name its person record (of its own organization); an expert logs work through it, and an
+    /// expert account without one can read but not log until an administrator links it.
     private async Task CheckPersonAsync(Validation v, SaveUserRequest r, CancellationToken ct)
     {
         if (r.PersonId is null)
-        {
-            if (r.Role == Roles.Expert)
-                v.Add("personId", "Error.ExpertNeedsPerson");
             return;
-        }
         await using var db = await dbf.CreateDbContextAsync(ct);
         if (!await db.People.AnyAsync(p => p.Id == r.PersonId && p.OrganizationId == r.OrganizationId, ct))
             v.Add("personId", "Error.UnknownPerson");

@@ -71,7 +71,9 @@ public sealed class ComplianceTests(BangfuApp app) : IClassFixture<BangfuApp>
 
         var invalid = await admin.PutJsonAsync($"/api/partnerships/{s.PartnershipId}/compliance-rules", team with { TeamSizeMin = 7, TeamSizeMax = 5, Version = saved.Version });
         await invalid.FieldErrorAsync("teamSizeMax");
-        var stale = await admin.PutJsonAsync($"/api/partnerships/{s.PartnershipId}/compliance-rules", team with { Version = defaults.Version });
+        var again = await (await admin.PutJsonAsync($"/api/partnerships/{s.PartnershipId}/compliance-rules", team with { TeamSizeMax = 6, Version = saved.Version })).ReadAsync<RuleSetDto>();
+        Assert.Equal(saved.Version + 1, again.Version);
+        var stale = await admin.PutJsonAsync($"/api/partnerships/{s.PartnershipId}/compliance-rules", team with { Version = saved.Version });
         await stale.ProblemAsync(HttpStatusCode.Conflict);
     }
 
