@@ -1,4 +1,6 @@
 using Bangfu.Data;
+using Bangfu.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -26,6 +28,8 @@ public sealed class BenchDatabase : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // The Identity part of the model depends on these options, as in the app.
+        services.Configure<IdentityOptions>(AccountSetup.ConfigureIdentity);
         if (provider == "Postgres")
         {
             var server = Environment.GetEnvironmentVariable("BANGFU_BENCH_PG")!;
