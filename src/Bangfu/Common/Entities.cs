@@ -13,6 +13,12 @@ public interface ISoftDeletable
     string? DeletedBy { get; set; }
 }
 
+/// A record that belongs to one partnership and is seen by whoever sees the partnership.
+public interface IPartnershipRecord
+{
+    int PartnershipId { get; }
+}
+
 public static class VersionCheck
 {
     public static void Ensure(IVersioned entity, int? expected)

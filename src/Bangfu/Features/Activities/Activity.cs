@@ -66,7 +66,7 @@ public static class ActivityKinds
 
 /// One counted piece of work. The table that grows to millions of rows: kept narrow, and every write also moves the
 /// monthly rollup in the same transaction so that no report reads these rows one by one.
-public sealed class Activity : IVersioned, ISoftDeletable
+public sealed class Activity : IVersioned, ISoftDeletable, IPartnershipRecord
 {
     public long Id { get; set; }
     public int PartnershipId { get; set; }
@@ -103,7 +103,7 @@ public sealed class Activity : IVersioned, ISoftDeletable
 }
 
 /// partnership × host organization × kind × month → sums. Maintained by ActivityService, read by dashboards and reports.
-public sealed class ActivityMonthly
+public sealed class ActivityMonthly : IPartnershipRecord
 {
     public int PartnershipId { get; set; }
     public int HostOrganizationId { get; set; }

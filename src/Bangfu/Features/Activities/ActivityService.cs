@@ -129,8 +129,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
     {
         new Validation().DateOrder("to", from, to).ThrowIfAny();
         await using var db = dbf.CreateFor(scope);
-        var partnerships = db.Visible(scope).Select(p => p.Id);
-        var q = db.ActivityMonthly.AsNoTracking().Where(m => partnerships.Contains(m.PartnershipId));
+        var q = db.ActivityMonthly.AsNoTracking().OfVisiblePartnerships(db, scope);
         if (partnershipId is { } pid)
             q = q.Where(m => m.PartnershipId == pid);
         if (organizationId is { } org)
@@ -148,8 +147,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
     /// An expert sees the entries made as that expert; everybody else what their partnerships hold.
     public static IQueryable<Activity> Visible(AppDbContext db, AccessScope scope)
     {
-        var partnerships = db.Visible(scope).Select(p => p.Id);
-        var visible = db.Activities.Where(a => partnerships.Contains(a.PartnershipId));
+        var visible = db.Activities.OfVisiblePartnerships(db, scope);
         return scope.IsExpert ? visible.Where(a => a.ExpertId != null && a.ExpertId == scope.PersonId) : visible;
     }
 
@@ -158,7 +156,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
     /// Coordinators change the records of their partnerships; an expert records their own work in the partnerships
     /// their organization takes part in (the visibility filter has already checked that).
     private static Task EnsureCanRecordAsync(AppDbContext db, AccessScope scope, int partnershipId, CancellationToken ct) =>
-        IsExpertWithPerson(scope) ? Task.CompletedTask : DispatchService.EnsureCanChangePartnershipAsync(db, scope, partnershipId, ct);
+        IsExpertWithPerson(scope) ? Task.CompletedTask : db.EnsureCanChangeAsync(scope, partnershipId, ct);
 
     private static async Task<Activity?> LoadForChangeAsync(AppDbContext db, AccessScope scope, long id, CancellationToken ct)
     {

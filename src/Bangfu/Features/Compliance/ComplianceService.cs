@@ -45,7 +45,7 @@ public sealed class ComplianceService(AppDbContextFactory dbf, Microsoft.Extensi
         var kind = await db.Visible(scope).Where(p => p.Id == partnershipId).Select(p => (PartnershipKind?)p.Kind).FirstOrDefaultAsync(ct);
         if (kind is null)
             return null;
-        await DispatchService.EnsureCanChangePartnershipAsync(db, scope, partnershipId, ct);
+        await db.EnsureCanChangeAsync(scope, partnershipId, ct);
         var v = new Validation();
         void Range(string field, int? value, int min, int max)
         {

@@ -1,6 +1,5 @@
 using Bangfu.Common;
 using Bangfu.Data;
-using Bangfu.Features.Dispatches;
 using Bangfu.Features.Partnerships;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,15 +74,14 @@ public sealed class CourseService(AppDbContextFactory dbf, TimeProvider clock)
 
     private static IQueryable<TrainingCourse> Visible(AppDbContext db, AccessScope scope)
     {
-        var partnerships = db.Visible(scope).Select(p => p.Id);
-        return db.TrainingCourses.Where(c => partnerships.Contains(c.PartnershipId));
+        return db.TrainingCourses.OfVisiblePartnerships(db, scope);
     }
 
     private static async Task<TrainingCourse?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
     {
         var course = await Visible(db, scope).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (course is not null)
-            await DispatchService.EnsureCanChangePartnershipAsync(db, scope, course.PartnershipId, ct);
+            await db.EnsureCanChangeAsync(scope, course.PartnershipId, ct);
         return course;
     }
 
@@ -102,12 +100,8 @@ public sealed class CourseService(AppDbContextFactory dbf, TimeProvider clock)
         if (r.PartnershipId is null)
             v.Add("partnershipId", "Error.Required");
         v.ThrowIfAny();
-        var parties = await db.Visible(scope).Where(p => p.Id == r.PartnershipId)
-            .Select(p => p.Parties.Where(x => x.DeletedAt == null).Select(x => x.OrganizationId).ToList()).FirstOrDefaultAsync(ct);
-        if (parties is null)
-            v.Add("partnershipId", "Error.UnknownPartnership").ThrowIfAny();
-        await DispatchService.EnsureCanChangePartnershipAsync(db, scope, r.PartnershipId!.Value, ct);
-        if (r.OrganizerId is null || !parties!.Contains(r.OrganizerId.Value))
+        var parties = await db.PartiesToRecordIntoAsync(scope, r.PartnershipId!.Value, ct);
+        if (r.OrganizerId is null || !parties.Contains(r.OrganizerId.Value))
             v.Add("organizerId", "Error.HostNotInPartnership");
         v.ThrowIfAny();
         var name = r.Name!.Trim();

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Bangfu.Features.Courses;
 
 /// 培训班, one row per cohort (第N期): e.g. the alliance's 院长职业化培训班 or 新生儿窒息复苏培训班 (seed 001).
-public sealed class TrainingCourse : IVersioned, ISoftDeletable
+public sealed class TrainingCourse : IVersioned, ISoftDeletable, IPartnershipRecord
 {
     public int Id { get; set; }
     public int PartnershipId { get; set; }

@@ -35,7 +35,7 @@ public enum DispatchStatus
 }
 
 /// 派驻: one expert at one host organization (and department) under one partnership, for a period.
-public sealed class Dispatch : IVersioned, ISoftDeletable
+public sealed class Dispatch : IVersioned, ISoftDeletable, IPartnershipRecord
 {
     public int Id { get; set; }
     public int PartnershipId { get; set; }

@@ -149,8 +149,7 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
 
     public static IQueryable<Dispatch> Visible(AppDbContext db, AccessScope scope)
     {
-        var partnerships = db.Visible(scope).Select(p => p.Id);
-        return db.Dispatches.Where(d => partnerships.Contains(d.PartnershipId));
+        return db.Dispatches.OfVisiblePartnerships(db, scope);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -160,17 +159,8 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
         var dispatch = await Visible(db, scope).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (dispatch is null)
             return null;
-        await EnsureCanChangePartnershipAsync(db, scope, dispatch.PartnershipId, ct);
+        await db.EnsureCanChangeAsync(scope, dispatch.PartnershipId, ct);
         return dispatch;
-    }
-
-    internal static async Task EnsureCanChangePartnershipAsync(AppDbContext db, AccessScope scope, int partnershipId, CancellationToken ct)
-    {
-        if (scope.IsAdmin)
-            return;
-        var isParty = scope.IsOrgAdmin && await db.PartnershipParties.AnyAsync(p => p.PartnershipId == partnershipId && p.OrganizationId == scope.OrganizationId, ct);
-        if (!isParty)
-            throw new AccessDeniedException();
     }
 
     /// One person cannot be in two places at once: a dispatch that occupies the expert may not overlap another.
@@ -216,7 +206,7 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
             v.Add("partnershipId", "Error.UnknownPartnership").ThrowIfAny();
             return;
         }
-        await EnsureCanChangePartnershipAsync(db, scope, partnership.Id, ct);
+        await db.EnsureCanChangeAsync(scope, partnership.Id, ct);
         var expertOrg = await db.People.Where(p => p.Id == r.ExpertId).Select(p => (int?)p.OrganizationId).FirstOrDefaultAsync(ct);
         if (expertOrg is null)
             v.Add("expertId", "Error.UnknownPerson");

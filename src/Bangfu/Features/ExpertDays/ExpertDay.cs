@@ -11,7 +11,7 @@ namespace Bangfu.Features.ExpertDays;
 
 /// 专家工作日: a recurring day at the host, e.g. "every month on the Thursday of the 3rd week, 3–5 experts" (seed 004),
 /// stored as an RFC 5545 rule.
-public sealed class ExpertDay : IVersioned, ISoftDeletable
+public sealed class ExpertDay : IVersioned, ISoftDeletable, IPartnershipRecord
 {
     public int Id { get; set; }
     public int PartnershipId { get; set; }

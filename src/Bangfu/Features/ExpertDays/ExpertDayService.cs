@@ -1,6 +1,5 @@
 using Bangfu.Common;
 using Bangfu.Data;
-using Bangfu.Features.Dispatches;
 using Bangfu.Features.Partnerships;
 using Microsoft.EntityFrameworkCore;
 
@@ -145,15 +144,14 @@ public sealed class ExpertDayService(AppDbContextFactory dbf, TimeProvider clock
 
     private static IQueryable<ExpertDay> Visible(AppDbContext db, AccessScope scope)
     {
-        var partnerships = db.Visible(scope).Select(p => p.Id);
-        return db.ExpertDays.Where(e => partnerships.Contains(e.PartnershipId));
+        return db.ExpertDays.OfVisiblePartnerships(db, scope);
     }
 
     private static async Task<ExpertDay?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
     {
         var day = await Visible(db, scope).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (day is not null)
-            await DispatchService.EnsureCanChangePartnershipAsync(db, scope, day.PartnershipId, ct);
+            await db.EnsureCanChangeAsync(scope, day.PartnershipId, ct);
         return day;
     }
 
@@ -174,12 +172,8 @@ public sealed class ExpertDayService(AppDbContextFactory dbf, TimeProvider clock
         if (r.PartnershipId is null)
             v.Add("partnershipId", "Error.Required");
         v.ThrowIfAny();
-        var parties = await db.Visible(scope).Where(p => p.Id == r.PartnershipId)
-            .Select(p => p.Parties.Where(x => x.DeletedAt == null).Select(x => x.OrganizationId).ToList()).FirstOrDefaultAsync(ct);
-        if (parties is null)
-            v.Add("partnershipId", "Error.UnknownPartnership").ThrowIfAny();
-        await DispatchService.EnsureCanChangePartnershipAsync(db, scope, r.PartnershipId!.Value, ct);
-        if (r.HostOrganizationId is null || !parties!.Contains(r.HostOrganizationId.Value))
+        var parties = await db.PartiesToRecordIntoAsync(scope, r.PartnershipId!.Value, ct);
+        if (r.HostOrganizationId is null || !parties.Contains(r.HostOrganizationId.Value))
             v.Add("hostOrganizationId", "Error.HostNotInPartnership");
         v.ThrowIfAny();
     }

@@ -21,7 +21,7 @@ public enum ActionItemStatus
 }
 
 /// 工作例会 / 视频会 (seed 000): who took part, the minutes, and the decisions that become tracked action items.
-public sealed class Meeting : IVersioned, ISoftDeletable
+public sealed class Meeting : IVersioned, ISoftDeletable, IPartnershipRecord
 {
     public int Id { get; set; }
     public int PartnershipId { get; set; }

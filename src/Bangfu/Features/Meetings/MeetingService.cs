@@ -1,6 +1,5 @@
 using Bangfu.Common;
 using Bangfu.Data;
-using Bangfu.Features.Dispatches;
 using Bangfu.Features.Partnerships;
 using Microsoft.EntityFrameworkCore;
 
@@ -131,15 +130,14 @@ public sealed class MeetingService(AppDbContextFactory dbf, TimeProvider clock)
 
     private static IQueryable<Meeting> Visible(AppDbContext db, AccessScope scope)
     {
-        var partnerships = db.Visible(scope).Select(p => p.Id);
-        return db.Meetings.Where(m => partnerships.Contains(m.PartnershipId));
+        return db.Meetings.OfVisiblePartnerships(db, scope);
     }
 
     private static async Task<Meeting?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
     {
         var meeting = await Visible(db, scope).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is not null)
-            await DispatchService.EnsureCanChangePartnershipAsync(db, scope, meeting.PartnershipId, ct);
+            await db.EnsureCanChangeAsync(scope, meeting.PartnershipId, ct);
         return meeting;
     }
 
@@ -165,7 +163,7 @@ public sealed class MeetingService(AppDbContextFactory dbf, TimeProvider clock)
         v.ThrowIfAny();
         if (!await db.Visible(scope).AnyAsync(p => p.Id == r.PartnershipId, ct))
             v.Add("partnershipId", "Error.UnknownPartnership").ThrowIfAny();
-        await DispatchService.EnsureCanChangePartnershipAsync(db, scope, r.PartnershipId!.Value, ct);
+        await db.EnsureCanChangeAsync(scope, r.PartnershipId!.Value, ct);
     }
 
     private static Validation Check(SaveActionItemRequest r, DateOnly heldOn)

@@ -1,5 +1,6 @@
 using Bangfu.Common;
 using Bangfu.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Features.Partnerships;
 
@@ -26,6 +27,36 @@ public static class PartnershipScope
         where mine.OrganizationId == organizationId && mine.Partnership!.DeletedAt == null
         join other in db.PartnershipParties on mine.PartnershipId equals other.PartnershipId
         select other.OrganizationId;
+
+    /// The records of the partnerships the caller may read.
+    public static IQueryable<T> OfVisiblePartnerships<T>(this IQueryable<T> records, AppDbContext db, AccessScope scope) where T : class, IPartnershipRecord
+    {
+        var visible = db.Visible(scope).Select(p => p.Id);
+        return records.Where(r => visible.Contains(r.PartnershipId));
+    }
+
+    /// Administrators, and administrators of a party organization, change a partnership's records (403 for others).
+    public static async Task EnsureCanChangeAsync(this AppDbContext db, AccessScope scope, int partnershipId, CancellationToken ct)
+    {
+        if (scope.IsAdmin)
+            return;
+        var isParty = scope.IsOrgAdmin && await db.PartnershipParties.AnyAsync(p => p.PartnershipId == partnershipId && p.OrganizationId == scope.OrganizationId, ct);
+        if (!isParty)
+            throw new AccessDeniedException();
+    }
+
+    /// The party organizations of a partnership the caller records into: a field error when the caller cannot see it,
+    /// 403 when it may not change it.
+    public static async Task<IReadOnlyList<int>> PartiesToRecordIntoAsync(this AppDbContext db, AccessScope scope, int partnershipId, CancellationToken ct)
+    {
+        var parties = await db.Visible(scope).Where(p => p.Id == partnershipId)
+            .Select(p => p.Parties.Where(x => x.DeletedAt == null).Select(x => x.OrganizationId).ToList())
+            .FirstOrDefaultAsync(ct);
+        if (parties is null)
+            new Validation().Add("partnershipId", "Error.UnknownPartnership").ThrowIfAny();
+        await db.EnsureCanChangeAsync(scope, partnershipId, ct);
+        return parties!;
+    }
 
     /// Administrators change everything; an organization's administrator changes the partnerships it is in.
     public static bool CanChange(AccessScope scope, Partnership partnership) =>

@@ -17,7 +17,7 @@ public enum GapLevel
 }
 
 /// 新技术新项目: introduced at the host, counted by the activities linked to it.
-public sealed class Technique : IVersioned, ISoftDeletable
+public sealed class Technique : IVersioned, ISoftDeletable, IPartnershipRecord
 {
     public int Id { get; set; }
     public int PartnershipId { get; set; }

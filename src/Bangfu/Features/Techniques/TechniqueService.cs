@@ -1,6 +1,5 @@
 using Bangfu.Common;
 using Bangfu.Data;
-using Bangfu.Features.Dispatches;
 using Bangfu.Features.Partnerships;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,15 +82,14 @@ public sealed class TechniqueService(AppDbContextFactory dbf, TimeProvider clock
 
     private static IQueryable<Technique> Visible(AppDbContext db, AccessScope scope)
     {
-        var partnerships = db.Visible(scope).Select(p => p.Id);
-        return db.Techniques.Where(t => partnerships.Contains(t.PartnershipId));
+        return db.Techniques.OfVisiblePartnerships(db, scope);
     }
 
     private static async Task<Technique?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
     {
         var technique = await Visible(db, scope).FirstOrDefaultAsync(t => t.Id == id, ct);
         if (technique is not null)
-            await DispatchService.EnsureCanChangePartnershipAsync(db, scope, technique.PartnershipId, ct);
+            await db.EnsureCanChangeAsync(scope, technique.PartnershipId, ct);
         return technique;
     }
 
@@ -105,16 +103,12 @@ public sealed class TechniqueService(AppDbContextFactory dbf, TimeProvider clock
         if (r.PartnershipId is null)
             v.Add("partnershipId", "Error.Required");
         v.ThrowIfAny();
-        var parties = await db.Visible(scope).Where(p => p.Id == r.PartnershipId)
-            .Select(p => p.Parties.Where(x => x.DeletedAt == null).Select(x => x.OrganizationId).ToList()).FirstOrDefaultAsync(ct);
-        if (parties is null)
-            v.Add("partnershipId", "Error.UnknownPartnership").ThrowIfAny();
-        await DispatchService.EnsureCanChangePartnershipAsync(db, scope, r.PartnershipId!.Value, ct);
-        if (r.HostOrganizationId is null || !parties!.Contains(r.HostOrganizationId.Value))
+        var parties = await db.PartiesToRecordIntoAsync(scope, r.PartnershipId!.Value, ct);
+        if (r.HostOrganizationId is null || !parties.Contains(r.HostOrganizationId.Value))
             v.Add("hostOrganizationId", "Error.HostNotInPartnership");
         else if (r.DepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept && d.OrganizationId == r.HostOrganizationId, ct))
             v.Add("departmentId", "Error.UnknownDepartment");
-        if (r.IntroducedById is { } person && !await db.People.AnyAsync(p => p.Id == person && parties!.Contains(p.OrganizationId), ct))
+        if (r.IntroducedById is { } person && !await db.People.AnyAsync(p => p.Id == person && parties.Contains(p.OrganizationId), ct))
             v.Add("introducedById", "Error.ExpertNotInPartnership");
         v.ThrowIfAny();
     }

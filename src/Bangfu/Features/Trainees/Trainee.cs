@@ -24,7 +24,7 @@ public enum TraineeOutcome
 }
 
 /// 进修人员: staff of the supported side studying at the host (usually the supporting hospital) under a mentor.
-public sealed class Trainee : IVersioned, ISoftDeletable
+public sealed class Trainee : IVersioned, ISoftDeletable, IPartnershipRecord
 {
     public int Id { get; set; }
     public int PartnershipId { get; set; }

@@ -1,7 +1,6 @@
 using Bangfu.Common;
 using Bangfu.Data;
 using Bangfu.Features.Compliance;
-using Bangfu.Features.Dispatches;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
 using Microsoft.EntityFrameworkCore;
@@ -89,15 +88,14 @@ public sealed class TraineeService(AppDbContextFactory dbf, TimeProvider clock, 
 
     private static IQueryable<Trainee> Visible(AppDbContext db, AccessScope scope)
     {
-        var partnerships = db.Visible(scope).Select(p => p.Id);
-        return db.Trainees.Where(t => partnerships.Contains(t.PartnershipId));
+        return db.Trainees.OfVisiblePartnerships(db, scope);
     }
 
     private static async Task<Trainee?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
     {
         var trainee = await Visible(db, scope).FirstOrDefaultAsync(t => t.Id == id, ct);
         if (trainee is not null)
-            await DispatchService.EnsureCanChangePartnershipAsync(db, scope, trainee.PartnershipId, ct);
+            await db.EnsureCanChangeAsync(scope, trainee.PartnershipId, ct);
         return trainee;
     }
 
@@ -118,14 +116,10 @@ public sealed class TraineeService(AppDbContextFactory dbf, TimeProvider clock, 
         if (r.PartnershipId is null)
             v.Add("partnershipId", "Error.Required");
         v.ThrowIfAny();
-        var parties = await db.Visible(scope).Where(p => p.Id == r.PartnershipId)
-            .Select(p => p.Parties.Where(x => x.DeletedAt == null).Select(x => x.OrganizationId).ToList()).FirstOrDefaultAsync(ct);
-        if (parties is null)
-            v.Add("partnershipId", "Error.UnknownPartnership").ThrowIfAny();
-        await DispatchService.EnsureCanChangePartnershipAsync(db, scope, r.PartnershipId!.Value, ct);
-        if (r.PersonId is null || !await db.People.AnyAsync(p => p.Id == r.PersonId && parties!.Contains(p.OrganizationId), ct))
+        var parties = await db.PartiesToRecordIntoAsync(scope, r.PartnershipId!.Value, ct);
+        if (r.PersonId is null || !await db.People.AnyAsync(p => p.Id == r.PersonId && parties.Contains(p.OrganizationId), ct))
             v.Add("personId", "Error.ExpertNotInPartnership");
-        if (r.HostOrganizationId is null || !parties!.Contains(r.HostOrganizationId.Value))
+        if (r.HostOrganizationId is null || !parties.Contains(r.HostOrganizationId.Value))
             v.Add("hostOrganizationId", "Error.HostNotInPartnership");
         else if (r.HostDepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept && d.OrganizationId == r.HostOrganizationId, ct))
             v.Add("hostDepartmentId", "Error.UnknownDepartment");
