@@ -11,7 +11,7 @@ public sealed record UserDto(string Id, string UserName, string? DisplayName, st
 public sealed record SaveUserRequest(string? UserName, string? DisplayName, string? Role, int? OrganizationId, string? Password, int? PersonId = null);
 
 /// Accounts are managed by system administrators only; the endpoints and pages check that before calling here.
-public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbf, TimeProvider clock)
+public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbf, AppDbContext identityDb, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct)
     {
@@ -36,8 +36,21 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         await CheckPersonAsync(v, request, ct);
         v.ThrowIfAny();
         var user = new AppUser { UserName = request.UserName!.Trim(), DisplayName = request.DisplayName, OrganizationId = request.OrganizationId, PersonId = request.PersonId };
-        Throw(await users.CreateAsync(user, request.Password!), "password");
-        Throw(await users.AddToRoleAsync(user, request.Role!), "role");
+        // The account and its role are written together or not at all (the Identity stores share this context).
+        await using (var tx = await identityDb.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                Throw(await users.CreateAsync(user, request.Password!), "password");
+                Throw(await users.AddToRoleAsync(user, request.Role!), "role");
+            }
+            catch (DbUpdateException)
+            {
+                // Two requests for one new name both pass Identity's check; the unique index stops the later one.
+                new Validation().Add("userName", "Identity.DuplicateUserName").ThrowIfAny();
+            }
+            await tx.CommitAsync(ct);
+        }
         return (await ListAsync(ct)).Single(u => u.Id == user.Id);
     }
 
