@@ -53,5 +53,15 @@ public sealed class DispatchListPage(IPage page)
         await EndDate.FillAsync(end);
     }
 
+    /// Cancels a listed dispatch through the inline change form, giving the reason the service requires.
+    public async Task CancelAsync(ILocator row, string reason)
+    {
+        await row.GetByTestId("dispatch-cancel").ClickAsync();
+        var form = page.GetByTestId("dispatch-change-form");
+        await form.GetByLabel(new Regex("^(取消原因|Reason for cancelling)")).FillAsync(reason);
+        await form.GetByTestId("dispatch-change-save").ClickAsync();
+        await Assertions.Expect(form).ToBeHiddenAsync();
+    }
+
     public Task SaveAsync() => Form.GetByTestId("dispatch-save").ClickAsync();
 }

@@ -52,6 +52,25 @@ public sealed class DispatchScreenTests(BrowserApp app) : IClassFixture<BrowserA
     }
 
     [Fact]
+    public async Task Cancelled_dispatch_stays_listed_with_its_reason()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        var list = new DispatchListPage(page);
+        await list.GotoAsync(Trusteeship);
+        await list.FilterByModeAsync("短期");
+        var newest = list.Rows.First;
+        var period = await newest.GetByRole(AriaRole.Cell).Nth(5).InnerTextAsync();
+
+        await list.CancelAsync(newest, "专家因病无法成行");
+
+        var cancelled = list.Rows.Filter(new() { HasText = period.Trim() });
+        await Assertions.Expect(cancelled.GetByTestId("dispatch-status")).ToHaveTextAsync("已取消");
+        await Assertions.Expect(cancelled).ToContainTextAsync("取消原因：专家因病无法成行");
+        await Assertions.Expect(cancelled.GetByTestId("dispatch-cancel")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Dispatch_list_fits_a_phone()
     {
         var page = await app.NewPageAsync(360, 780);
