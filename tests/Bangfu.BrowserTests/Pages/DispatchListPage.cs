@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Bangfu.BrowserTests.Pages;
+
+public sealed class DispatchListPage(IPage page)
+{
+    /// Opens the dispatches from the partnership's detail page, the way a coordinator does.
+    public async Task GotoAsync(string partnershipName)
+    {
+        await new PartnershipDetailPage(page).GotoAsync(partnershipName);
+        await page.GetByTestId("ptn-dispatches").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new Regex("^(派驻记录|Dispatches)$"));
+        await LoginPage.WaitForInteractiveAsync(page);
+    }
+
+    public ILocator Rows => page.GetByTestId("dispatch-table").GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByTestId("dispatch-row") });
+
+    public ILocator Form => page.GetByTestId("dispatch-form");
+
+    public ILocator Error => Form.GetByTestId("form-error");
+
+    public ILocator Expert => Form.GetByLabel(new Regex("^(专家|Expert)"));
+
+    public ILocator StartDate => Form.GetByLabel(new Regex("^(开始日期|Start date)"));
+
+    public ILocator EndDate => Form.GetByLabel(new Regex("^(结束日期|End date)"));
+
+    public ILocator Batch => Form.GetByLabel(new Regex("^(批次|Batch)"));
+
+    public async Task FilterByModeAsync(string mode)
+    {
+        await ChooseAsync(page.GetByTestId("dispatch-filters").GetByLabel(new Regex("^(派驻方式|Mode)")), new Regex($"^{Regex.Escape(mode)}$"));
+        await Assertions.Expect(Rows.Filter(new() { HasNotText = mode })).ToHaveCountAsync(0);
+    }
+
+    public async Task OpenNewFormAsync()
+    {
+        await page.GetByTestId("dispatch-add").ClickAsync();
+        await Assertions.Expect(Form).ToBeVisibleAsync();
+    }
+
+    /// MudBlazor selects open a list of options when their field is clicked.
+    public async Task ChooseAsync(ILocator field, Regex option)
+    {
+        await field.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = option }).ClickAsync();
+    }
+
+    public async Task FillPeriodAsync(string start, string end)
+    {
+        await StartDate.FillAsync(start);
+        await EndDate.FillAsync(end);
+    }
+
+    /// Cancels a listed dispatch through the inline change form, giving the reason the service requires.
+    public async Task CancelAsync(ILocator row, string reason)
+    {
+        await row.GetByTestId("dispatch-cancel").ClickAsync();
+        var form = page.GetByTestId("dispatch-change-form");
+        await form.GetByLabel(new Regex("^(取消原因|Reason for cancelling)")).FillAsync(reason);
+        await form.GetByTestId("dispatch-change-save").ClickAsync();
+        await Assertions.Expect(form).ToBeHiddenAsync();
+    }
+
+    public Task SaveAsync() => Form.GetByTestId("dispatch-save").ClickAsync();
+}
