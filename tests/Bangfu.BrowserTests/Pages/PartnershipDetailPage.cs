@@ -31,7 +31,10 @@ public sealed class PartnershipDetailPage(IPage page)
         await org.ClickAsync();
         await org.FillAsync(search);
         await page.GetByRole(AriaRole.Option, new() { Name = organizationName, Exact = true }).ClickAsync();
-        await form.GetByLabel(new Regex("^(对接科室|Docking department)")).ClickAsync();
+        // The department list belongs to the organization just chosen: wait until it is enabled.
+        var docking = form.GetByLabel(new Regex("^(对接科室|Docking department)"));
+        await Assertions.Expect(docking).ToBeEnabledAsync();
+        await docking.ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = dockingDepartment, Exact = true }).ClickAsync();
         await form.GetByTestId("member-save").ClickAsync();
         await Assertions.Expect(form).ToBeHiddenAsync();
