@@ -51,6 +51,7 @@ public sealed class ActivityGridTests(BrowserApp app) : IClassFixture<BrowserApp
         var page = await app.NewPageAsync(360, 740);
         await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
         await new PartnershipDetailPage(page).GotoAsync(Partnership);
+        await BrowserApp.ScreenshotAsync(page, "partnership-links-phone");
         var grid = new ActivityGridPage(page);
         await grid.OpenFromDetailAsync();
         await Assertions.Expect(grid.Row("Surgery")).ToBeVisibleAsync();
