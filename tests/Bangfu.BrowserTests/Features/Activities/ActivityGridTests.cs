@@ -1,0 +1,62 @@
+using Bangfu.BrowserTests.Infrastructure;
+using Bangfu.BrowserTests.Pages;
+using Microsoft.Playwright;
+
+namespace Bangfu.BrowserTests.Features.Activities;
+
+public sealed class ActivityGridTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string Partnership = "山海协作：萧山区中医院—龙泉市中医医院";
+    private const string Host = "龙泉市中医医院";
+
+    [Fact]
+    public async Task Coordinator_saves_monthly_totals_which_survive_a_reload_and_sees_a_refused_row_with_the_rest_kept()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        await new PartnershipDetailPage(page).GotoAsync(Partnership);
+        var grid = new ActivityGridPage(page);
+        await grid.OpenFromDetailAsync();
+        await grid.ChooseAsync(Host, "2024-01");
+        await Assertions.Expect(grid.Quantity("Outpatient")).ToHaveValueAsync("");
+
+        await grid.Quantity("Outpatient").FillAsync("120");
+        await grid.Quantity("TeachingRound").FillAsync("4");
+        await grid.SaveAsync();
+        await Assertions.Expect(grid.Totals).ToContainTextAsync("门(急)诊: 120");
+        await Assertions.Expect(grid.Totals).ToContainTextAsync("教学查房: 4");
+
+        await page.ReloadAsync();
+        await LoginPage.WaitForInteractiveAsync(page);
+        await Assertions.Expect(grid.Quantity("Outpatient")).ToHaveValueAsync("120");
+        await Assertions.Expect(grid.Quantity("TeachingRound")).ToHaveValueAsync("4");
+        await Assertions.Expect(grid.Totals).ToContainTextAsync("门(急)诊: 120");
+        await Assertions.Expect(grid.Entries).ToHaveCountAsync(2);
+        await BrowserApp.ScreenshotAsync(page, "activity-grid-desktop");
+
+        await grid.Quantity("Surgery").FillAsync("999999");
+        await grid.Quantity("Lecture").FillAsync("2");
+        await grid.SaveAsync();
+        await Assertions.Expect(grid.RowErrors("Surgery")).ToContainTextAsync("2000");
+        await Assertions.Expect(grid.Quantity("Surgery")).ToHaveValueAsync("999999");
+        await Assertions.Expect(grid.Quantity("Lecture")).ToHaveValueAsync("2");
+        await Assertions.Expect(grid.RowErrors("Lecture")).ToHaveCountAsync(0);
+        await Assertions.Expect(grid.Quantity("Outpatient")).ToHaveValueAsync("120");
+        await Assertions.Expect(grid.Totals).Not.ToContainTextAsync("手术");
+    }
+
+    [Fact]
+    public async Task Grid_fits_a_phone()
+    {
+        var page = await app.NewPageAsync(360, 740);
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        await new PartnershipDetailPage(page).GotoAsync(Partnership);
+        await BrowserApp.ScreenshotAsync(page, "partnership-links-phone");
+        var grid = new ActivityGridPage(page);
+        await grid.OpenFromDetailAsync();
+        await Assertions.Expect(grid.Row("Surgery")).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > 360");
+        Assert.False(overflow);
+        await BrowserApp.ScreenshotAsync(page, "activity-grid-phone");
+    }
+}
