@@ -31,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Dispatch> Dispatches => Set<Dispatch>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<ActivityMonthly> ActivityMonthly => Set<ActivityMonthly>();
+    public DbSet<ClosedMonth> ClosedMonths => Set<ClosedMonth>();
     public DbSet<ComplianceRuleSet> ComplianceRuleSets => Set<ComplianceRuleSet>();
     public DbSet<ExpertDay> ExpertDays => Set<ExpertDay>();
     public DbSet<ExpertDayAssignment> ExpertDayAssignments => Set<ExpertDayAssignment>();

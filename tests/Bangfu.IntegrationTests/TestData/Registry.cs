@@ -66,4 +66,13 @@ public static class Registry
 
     public static Task<HttpClient> OrgAdminAsync(this BangfuApp app, HttpClient admin, int organizationId) =>
         app.UserAsync(admin, Roles.OrgAdmin, organizationId);
+
+    /// An expert's account linked to the person, signed in.
+    public static async Task<HttpClient> ExpertAsync(this BangfuApp app, HttpClient admin, int organizationId, int personId)
+    {
+        var userName = Unique("e");
+        var created = await admin.PostJsonAsync("/api/users", new SaveUserRequest(userName, "专家", Roles.Expert, organizationId, UserPassword, personId));
+        await created.ReadAsync<UserDto>(HttpStatusCode.Created);
+        return await app.ClientForAsync(userName, UserPassword);
+    }
 }

@@ -11,7 +11,13 @@ public sealed record SaveActivityRequest(int? PartnershipId, int? HostOrganizati
     ActivityKind? Kind, DateOnly? Date, int? Quantity, ActivityUnit? Unit, int? Attendees = null, bool IsOnline = false,
     bool IsMonthlyTotal = false, string? Subject = null, string? Note = null, int? TechniqueId = null, int? Version = null);
 
-public sealed record BulkActivitiesRequest(IReadOnlyList<SaveActivityRequest>? Items);
+/// New rows, corrections (each with the version it was read at) and removals, written together or not at all.
+public sealed record BulkActivitiesRequest(IReadOnlyList<SaveActivityRequest>? Items, IReadOnlyList<ActivityChange>? Updates = null,
+    IReadOnlyList<ActivityRemoval>? Deletes = null);
+
+public sealed record ActivityChange(long Id, SaveActivityRequest? Activity);
+
+public sealed record ActivityRemoval(long Id, int? Version);
 
 /// Sums by kind for a scope and a span of months, read from the monthly rollup only.
 public sealed record ActivityTotal(ActivityKind Kind, long Quantity, long Attendees, int Entries);

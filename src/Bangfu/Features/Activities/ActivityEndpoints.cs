@@ -5,7 +5,8 @@ namespace Bangfu.Features.Activities;
 
 public static class ActivityEndpoints
 {
-    public static IServiceCollection AddActivities(this IServiceCollection services) => services.AddScoped<ActivityService>();
+    public static IServiceCollection AddActivities(this IServiceCollection services) =>
+        services.AddScoped<ActivityService>().AddScoped<ClosedMonthService>();
 
     public static IEndpointRouteBuilder MapActivityEndpoints(this IEndpointRouteBuilder app)
     {
@@ -18,6 +19,11 @@ public static class ActivityEndpoints
         api.MapPost("/bulk", CreateBulkAsync);
         api.MapPut("/{id:long}", UpdateAsync);
         api.MapDelete("/{id:long}", DeleteAsync);
+
+        var closed = app.MapGroup("/api/partnerships/{partnershipId:int}/closed-months").WithTags("Activities");
+        closed.MapGet("/", ListClosedAsync);
+        closed.MapPost("/", CloseAsync);
+        closed.MapDelete("/{month}", ReopenAsync);
         return app;
     }
 
@@ -44,11 +50,21 @@ public static class ActivityEndpoints
     }
 
     public static async Task<Ok<IReadOnlyList<long>>> CreateBulkAsync(BulkActivitiesRequest request, HttpContext http, ActivityService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.CreateManyAsync(http.Scope(), request.Items, ct));
+        TypedResults.Ok(await service.SaveManyAsync(http.Scope(), request, ct));
 
     public static async Task<Results<Ok<ActivityDto>, NotFound>> UpdateAsync(long id, SaveActivityRequest request, HttpContext http, ActivityService service, CancellationToken ct) =>
         await service.UpdateAsync(http.Scope(), id, request, ct) is { } a ? TypedResults.Ok(a) : TypedResults.NotFound();
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(long id, int? version, HttpContext http, ActivityService service, CancellationToken ct) =>
         await service.DeleteAsync(http.Scope(), id, version, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<ClosedMonthDto>>, NotFound>> ListClosedAsync(int partnershipId, HttpContext http, ClosedMonthService service, CancellationToken ct) =>
+        await service.ListAsync(http.Scope(), partnershipId, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<ClosedMonthDto>>, NotFound>> CloseAsync(int partnershipId, CloseMonthsRequest request, HttpContext http,
+        ClosedMonthService service, CancellationToken ct) =>
+        await service.CloseAsync(http.Scope(), partnershipId, request, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    public static async Task<Results<NoContent, NotFound>> ReopenAsync(int partnershipId, string month, HttpContext http, ClosedMonthService service, CancellationToken ct) =>
+        await service.ReopenAsync(http.Scope(), partnershipId, month, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -51,76 +51,117 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
 
     public async Task<ActivityDto> CreateAsync(AccessScope scope, SaveActivityRequest request, CancellationToken ct)
     {
-        var ids = await CreateManyAsync(scope, [request], ct, fieldPrefix: "");
+        var ids = await WriteAsync(scope, new BulkActivitiesRequest([request]), single: true, ct);
         return (await GetAsync(scope, ids[0], ct))!;
     }
 
-    /// The bulk grid: every row is checked first, then all are written in one transaction, or none.
-    public async Task<IReadOnlyList<long>> CreateManyAsync(AccessScope scope, IReadOnlyList<SaveActivityRequest>? items, CancellationToken ct, string fieldPrefix = "items")
+    /// New rows only (the bulk form of POST): every row is checked first, then all are written, or none.
+    public Task<IReadOnlyList<long>> CreateManyAsync(AccessScope scope, IReadOnlyList<SaveActivityRequest>? items, CancellationToken ct) =>
+        WriteAsync(scope, new BulkActivitiesRequest(items), single: false, ct);
+
+    /// The bulk grid: new rows, corrections and removals are checked together, then written in one transaction,
+    /// or none of them (a stale version, a closed month or a refused row leaves everything as it was).
+    /// Answers the ids of the new rows.
+    public Task<IReadOnlyList<long>> SaveManyAsync(AccessScope scope, BulkActivitiesRequest request, CancellationToken ct) =>
+        WriteAsync(scope, request, single: false, ct);
+
+    /// One write path for everything: a single create, correction or removal is a batch of one whose field errors
+    /// carry no prefix.
+    private async Task<IReadOnlyList<long>> WriteAsync(AccessScope scope, BulkActivitiesRequest request, bool single, CancellationToken ct)
     {
         if (!scope.CanWriteRegistry && !IsExpertWithPerson(scope))
             throw new AccessDeniedException();
-        if (items is null || items.Count == 0)
+        var items = request.Items ?? [];
+        var updates = request.Updates ?? [];
+        var deletes = request.Deletes ?? [];
+        var count = items.Count + updates.Count + deletes.Count;
+        if (count == 0)
             new Validation().Add("items", "Error.Required").ThrowIfAny();
-        if (items!.Count > MaxBulkItems)
+        if (count > MaxBulkItems)
             new Validation().Add("items", "Error.TooManyItems", MaxBulkItems).ThrowIfAny();
+
         await using var db = dbf.CreateFor(scope);
         var v = new Validation();
         for (var i = 0; i < items.Count; i++)
-            await CheckAsync(db, scope, v, fieldPrefix.Length == 0 ? "" : $"{fieldPrefix}[{i}].", items[i], ct);
+            await CheckAsync(db, scope, v, single ? "" : $"items[{i}].", items[i], ct);
+        var ids = updates.Select(u => u.Id).Concat(deletes.Select(d => d.Id)).ToList();
+        if (ids.Distinct().Count() != ids.Count)
+            v.Add("updates", "Error.DuplicateActivity");
+        var stored = ids.Count == 0 ? [] : await Visible(db, scope).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        for (var i = 0; i < updates.Count; i++)
+        {
+            if (!stored.ContainsKey(updates[i].Id))
+                v.Add($"updates[{i}].id", "Error.UnknownActivity");
+            else if (updates[i].Activity is not { } change)
+                v.Add($"updates[{i}].activity", "Error.Required");
+            else
+                await CheckAsync(db, scope, v, single ? "" : $"updates[{i}].activity.", change, ct);
+        }
+        for (var i = 0; i < deletes.Count; i++)
+        {
+            if (!stored.ContainsKey(deletes[i].Id))
+                v.Add($"deletes[{i}].id", "Error.UnknownActivity");
+        }
         v.ThrowIfAny();
+        foreach (var partnershipId in stored.Values.Select(a => a.PartnershipId).Distinct())
+            await EnsureCanRecordAsync(db, scope, partnershipId, ct);
+        foreach (var u in updates)
+            VersionCheck.Ensure(stored[u.Id], u.Activity!.Version);
+        foreach (var d in deletes.Where(d => d.Version is not null))
+            VersionCheck.Ensure(stored[d.Id], d.Version);
+        await ClosedMonthService.EnsureOpenAsync(db,
+            items.Select(r => (r.PartnershipId!.Value, r.Date!.Value))
+                .Concat(updates.Select(u => (u.Activity!.PartnershipId!.Value, u.Activity.Date!.Value)))
+                .Concat(stored.Values.Select(a => (a.PartnershipId, a.Date))), ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var activities = items.Select(r =>
+        var changed = new List<Activity>();
+        foreach (var u in updates)
+        {
+            var activity = stored[u.Id];
+            await ActivityRollup.AddAsync(db, activity, -1, ct);
+            Apply(activity, u.Activity!, scope);
+            changed.Add(activity);
+        }
+        foreach (var d in deletes)
+        {
+            var activity = stored[d.Id];
+            await ActivityRollup.AddAsync(db, activity, -1, ct);
+            activity.DeletedAt = clock.GetUtcNow();
+        }
+        var created = items.Select(r =>
         {
             var a = new Activity();
-            Apply(a, r);
-            if (scope.IsExpert)
-                a.ExpertId = scope.PersonId;
+            Apply(a, r, scope);
             return a;
         }).ToList();
-        db.AddRange(activities);
+        db.AddRange(created);
         await db.SaveChangesAsync(ct);
-        foreach (var a in activities)
+        foreach (var a in changed.Concat(created))
             await ActivityRollup.AddAsync(db, a, +1, ct);
         await tx.CommitAsync(ct);
-        return activities.Select(a => a.Id).ToList();
+        return created.Select(a => a.Id).ToList();
     }
 
     public async Task<ActivityDto?> UpdateAsync(AccessScope scope, long id, SaveActivityRequest request, CancellationToken ct)
     {
-        await using var db = dbf.CreateFor(scope);
-        var activity = await LoadForChangeAsync(db, scope, id, ct);
-        if (activity is null)
-            return null;
-        var v = new Validation();
-        await CheckAsync(db, scope, v, "", request, ct);
-        v.ThrowIfAny();
-        VersionCheck.Ensure(activity, request.Version);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await ActivityRollup.AddAsync(db, activity, -1, ct);
-        Apply(activity, request);
-        if (scope.IsExpert)
-            activity.ExpertId = scope.PersonId;
-        await db.SaveChangesAsync(ct);
-        await ActivityRollup.AddAsync(db, activity, +1, ct);
-        await tx.CommitAsync(ct);
+        await using (var db = dbf.CreateFor(scope))
+        {
+            if (await LoadForChangeAsync(db, scope, id, ct) is null)
+                return null;
+        }
+        await WriteAsync(scope, new BulkActivitiesRequest(null, [new ActivityChange(id, request)]), single: true, ct);
         return await GetAsync(scope, id, ct);
     }
 
     public async Task<bool> DeleteAsync(AccessScope scope, long id, int? version, CancellationToken ct)
     {
-        await using var db = dbf.CreateFor(scope);
-        var activity = await LoadForChangeAsync(db, scope, id, ct);
-        if (activity is null)
-            return false;
-        if (version is not null)
-            VersionCheck.Ensure(activity, version);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        activity.DeletedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        await ActivityRollup.AddAsync(db, activity, -1, ct);
-        await tx.CommitAsync(ct);
+        await using (var db = dbf.CreateFor(scope))
+        {
+            if (await LoadForChangeAsync(db, scope, id, ct) is null)
+                return false;
+        }
+        await WriteAsync(scope, new BulkActivitiesRequest(null, null, [new ActivityRemoval(id, version)]), single: true, ct);
         return true;
     }
 
@@ -238,7 +279,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         }
     }
 
-    private static void Apply(Activity a, SaveActivityRequest r)
+    private static void Apply(Activity a, SaveActivityRequest r, AccessScope scope)
     {
         a.PartnershipId = r.PartnershipId!.Value;
         a.HostOrganizationId = r.HostOrganizationId!.Value;
@@ -255,6 +296,8 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         a.Subject = r.Subject;
         a.Note = r.Note;
         a.TechniqueId = r.TechniqueId;
+        if (scope.IsExpert)
+            a.ExpertId = scope.PersonId;
     }
 
     private static IQueryable<ActivityDto> Project(IQueryable<Activity> q) =>

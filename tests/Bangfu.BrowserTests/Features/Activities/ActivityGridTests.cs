@@ -46,6 +46,46 @@ public sealed class ActivityGridTests(BrowserApp app) : IClassFixture<BrowserApp
     }
 
     [Fact]
+    public async Task A_correction_with_a_refused_new_row_saves_nothing_and_a_closed_month_is_read_only_until_reopened()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        await new PartnershipDetailPage(page).GotoAsync(Partnership);
+        var grid = new ActivityGridPage(page);
+        await grid.OpenFromDetailAsync();
+        await grid.ChooseAsync(Host, "2024-02");
+        await grid.Quantity("Outpatient").FillAsync("200");
+        await grid.SaveAsync();
+        await Assertions.Expect(grid.Totals).ToContainTextAsync("门(急)诊: 200");
+
+        // A correction and a refused new row: neither lands, both stay on screen.
+        await grid.Quantity("Outpatient").FillAsync("210");
+        await grid.Quantity("Surgery").FillAsync("999999");
+        await grid.SaveAsync();
+        await Assertions.Expect(grid.RowErrors("Surgery")).ToContainTextAsync("2000");
+        await Assertions.Expect(grid.Totals).ToContainTextAsync("门(急)诊: 200");
+        await Assertions.Expect(grid.Quantity("Outpatient")).ToHaveValueAsync("210");
+        await grid.Quantity("Surgery").FillAsync("3");
+        await grid.SaveAsync();
+        await Assertions.Expect(grid.Totals).ToContainTextAsync("门(急)诊: 210");
+        await Assertions.Expect(grid.Totals).ToContainTextAsync("手术: 3");
+
+        await page.GetByTestId("close-month").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "关账 2024-02" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("month-closed")).ToContainTextAsync("2024-02");
+        await Assertions.Expect(grid.Quantity("Outpatient")).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByTestId("grid-save")).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(page, "activity-grid-closed-month");
+
+        await page.ReloadAsync();
+        await LoginPage.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("month-closed")).ToBeVisibleAsync();
+        await page.GetByTestId("reopen-month").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("month-closed")).ToHaveCountAsync(0);
+        await Assertions.Expect(grid.Quantity("Outpatient")).ToBeEnabledAsync();
+    }
+
+    [Fact]
     public async Task Grid_fits_a_phone()
     {
         var page = await app.NewPageAsync(360, 740);

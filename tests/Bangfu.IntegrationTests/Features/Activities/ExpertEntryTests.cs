@@ -13,10 +13,7 @@ public sealed class ExpertEntryTests(BangfuApp app) : IClassFixture<BangfuApp>
     {
         var admin = await app.AdminAsync();
         var s = await WorkLedger.SetUpAsync(admin);
-        var userName = Registry.Unique("e");
-        var created = await admin.PostJsonAsync("/api/users", new SaveUserRequest(userName, "专家", Roles.Expert, s.SupportingId, Registry.UserPassword, s.ExpertId));
-        Assert.Equal(s.ExpertId, (await created.ReadAsync<UserDto>(HttpStatusCode.Created)).PersonId);
-        return (s, admin, await app.ClientForAsync(userName, Registry.UserPassword));
+        return (s, admin, await app.ExpertAsync(admin, s.SupportingId, s.ExpertId));
     }
 
     [Fact]

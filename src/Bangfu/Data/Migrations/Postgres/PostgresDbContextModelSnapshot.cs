@@ -262,6 +262,36 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.ToTable("ActivityMonthly", (string)null);
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Activities.ClosedMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ClosedMonths");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Compliance.ComplianceRuleSet", b =>
                 {
                     b.Property<int>("PartnershipId")
@@ -1309,6 +1339,17 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Navigation("HostDepartment");
 
                     b.Navigation("HostOrganization");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Activities.ClosedMonth", b =>
+                {
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Partnership");
                 });

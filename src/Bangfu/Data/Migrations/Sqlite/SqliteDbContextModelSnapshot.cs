@@ -253,6 +253,34 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.ToTable("ActivityMonthly", (string)null);
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Activities.ClosedMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ClosedMonths");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Compliance.ComplianceRuleSet", b =>
                 {
                     b.Property<int>("PartnershipId")
@@ -1268,6 +1296,17 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Navigation("HostDepartment");
 
                     b.Navigation("HostOrganization");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Activities.ClosedMonth", b =>
+                {
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Partnership");
                 });
