@@ -12,6 +12,7 @@ using Bangfu.Features.Meetings;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
+using Bangfu.Features.Reports;
 using Bangfu.Features.Techniques;
 using Bangfu.Features.Trainees;
 
@@ -33,6 +34,7 @@ builder.Services.AddTechniques();
 builder.Services.AddTrainees();
 builder.Services.AddCourses();
 builder.Services.AddMeetings();
+builder.Services.AddReports();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -57,6 +59,7 @@ app.MapTechniqueEndpoints();
 app.MapTraineeEndpoints();
 app.MapCourseEndpoints();
 app.MapMeetingEndpoints();
+app.MapReportEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 

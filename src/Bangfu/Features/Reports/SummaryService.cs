@@ -1,0 +1,188 @@
+using System.Globalization;
+using Bangfu.Common;
+using Bangfu.Data;
+using Bangfu.Features.Activities;
+using Bangfu.Features.Dispatches;
+using Bangfu.Features.Meetings;
+using Bangfu.Features.Partnerships;
+using Bangfu.Features.Techniques;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Bangfu.Features.Reports;
+
+/// Gathers a partnership's figures for a period (with SQL aggregates and the monthly rollup, never by reading the
+/// activity rows) and writes the 工作总结 paragraphs from them, in the caller's language.
+public sealed class SummaryService(AppDbContextFactory dbf, ActivityService activities, IStringLocalizer<SharedResource> t)
+{
+    /// The longest period one summary covers.
+    public const int MaxMonths = 60;
+
+    public async Task<SummaryReport?> BuildAsync(AccessScope scope, int? partnershipId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var v = new Validation();
+        if (partnershipId is null)
+            v.Add("partnershipId", "Error.Required");
+        Period.Check(v, from, to, MaxMonths);
+        v.ThrowIfAny();
+        var (start, end) = (from!.Value, to!.Value);
+
+        await using var db = dbf.CreateFor(scope);
+        var partnership = await db.Visible(scope).AsNoTracking().Where(p => p.Id == partnershipId)
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.Kind,
+                p.StartDate,
+                Round = p.Agreements.Where(a => a.DeletedAt == null && a.SignedOn <= end).Max(a => (int?)a.Round),
+                Parties = p.Parties.Where(x => x.DeletedAt == null).Select(x => new { x.Role, x.Organization!.Name }).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (partnership is null)
+            return null;
+        var giving = Partnership.GivingRole(partnership.Kind);
+        var receiving = Partnership.ReceivingRole(partnership.Kind);
+        var info = new SummaryPartnership(partnership.Id, partnership.Name, partnership.Kind, t[$"PartnershipKind.{partnership.Kind}"], partnership.StartDate,
+            partnership.Round,
+            partnership.Parties.Where(x => x.Role == giving).Select(x => x.Name).Order(StringComparer.Ordinal).ToList(),
+            partnership.Parties.Where(x => x.Role == receiving).Select(x => x.Name).Order(StringComparer.Ordinal).ToList());
+
+        var dispatches = await DispatchFiguresAsync(db, partnership.Id, start, end, ct);
+        var activityFigures = (await activities.TotalsAsync(scope, partnership.Id, null, start, end, ct))
+            .Select(a => new ActivityFigure(a.Kind, t[$"ActivityKind.{a.Kind}"], a.Quantity, t[$"ActivityUnit.{ActivityKinds.All[a.Kind].Units[0]}"], a.Attendees, a.Entries))
+            .ToList();
+        var techniques = await db.Techniques.AsNoTracking()
+            .Where(x => x.PartnershipId == partnership.Id && x.FirstPerformedOn >= start && x.FirstPerformedOn <= end)
+            .OrderBy(x => x.FirstPerformedOn).ThenBy(x => x.Name)
+            .Select(x => new { x.Name, Department = x.Department != null ? x.Department.Name : null, x.SurgicalGrade, x.FirstPerformedOn, x.GapLevel })
+            .ToListAsync(ct);
+        var techniqueFigures = techniques.Select(x => new TechniqueFigure(x.Name, x.Department, x.SurgicalGrade, x.FirstPerformedOn,
+            t[$"GapLevel.{x.GapLevel}"], x.GapLevel != GapLevel.Hospital)).ToList();
+        var training = await TrainingFiguresAsync(db, partnership.Id, start, end, ct);
+
+        var report = new SummaryReport(
+            t["Report.Title", partnership.Name, Period.Describe(t, start, end)], Period.Describe(t, start, end), start, end, info, dispatches,
+            activityFigures, techniqueFigures, training, [], [], [], []);
+        return report with { Sections = Compose(report) };
+    }
+
+    private static async Task<DispatchFigures> DispatchFiguresAsync(AppDbContext db, int partnershipId, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        // A partnership sends tens of experts a half-year: the projected rows are few, the sums are simple.
+        var rows = await db.Dispatches.AsNoTracking()
+            .Where(d => d.PartnershipId == partnershipId && !d.IsCancelled && d.StartDate <= end && d.EndDate >= start)
+            .Select(d => new
+            {
+                d.ExpertId,
+                d.Batch,
+                d.Mode,
+                d.StartDate,
+                d.EndDate,
+                Specialty = d.Expert!.Department != null ? d.Expert.Department.Name : d.Expert.Specialty,
+            })
+            .ToListAsync(ct);
+        var stationed = rows.Where(r => r.Mode == DispatchMode.Stationed).ToList();
+        var stationedDays = stationed.Sum(r => Min(r.EndDate, end).DayNumber - Max(r.StartDate, start).DayNumber + 1);
+        return new DispatchFigures(
+            rows.Where(r => r.Batch is not null).Select(r => r.Batch).Distinct().Count(),
+            rows.Select(r => r.ExpertId).Distinct().Count(),
+            rows.Count,
+            stationed.Select(r => r.ExpertId).Distinct().Count(),
+            rows.Count(r => r.Mode is DispatchMode.ShortVisit or DispatchMode.Tour),
+            stationedDays,
+            rows.Where(r => !string.IsNullOrWhiteSpace(r.Specialty)).GroupBy(r => r.Specialty!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key).ToList());
+
+        static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+        static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    }
+
+    private async Task<TrainingFigures> TrainingFiguresAsync(AppDbContext db, int partnershipId, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var trainees = await db.Trainees.AsNoTracking().Where(x => x.PartnershipId == partnershipId && x.StartDate >= start && x.StartDate <= end)
+            .GroupBy(x => x.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var courses = await db.TrainingCourses.AsNoTracking().Where(x => x.PartnershipId == partnershipId && x.StartDate >= start && x.StartDate <= end)
+            .GroupBy(x => 1).Select(g => new { Count = g.Count(), Attendees = g.Sum(x => x.Attendees), Passed = g.Sum(x => x.Passed ?? 0) })
+            .FirstOrDefaultAsync(ct);
+        var meetings = await db.Meetings.AsNoTracking().CountAsync(m => m.PartnershipId == partnershipId && m.HeldOn >= start && m.HeldOn <= end, ct);
+        var open = db.ActionItems.AsNoTracking().Where(a => a.Meeting!.PartnershipId == partnershipId && a.Meeting.HeldOn <= end && a.Status == ActionItemStatus.Open);
+        var openCount = await open.CountAsync(ct);
+        var overdue = await open.CountAsync(a => a.DueDate < end, ct);
+        return new TrainingFigures(trainees.Sum(x => x.Count),
+            trainees.OrderBy(x => x.Kind).Select(x => new CountFigure(t[$"TraineeKind.{x.Kind}"], x.Count)).ToList(),
+            courses?.Count ?? 0, courses?.Attendees ?? 0, courses?.Passed ?? 0, meetings, openCount, overdue);
+    }
+
+    private List<SummarySection> Compose(SummaryReport r)
+    {
+        var p = r.Partnership;
+        var sep = t["Report.ListSeparator"].Value;
+        var supporting = string.Join(sep, p.Supporting);
+        var supported = string.Join(sep, p.Supported);
+        var sections = new List<SummarySection>();
+
+        var overview = p.Round is { } round
+            ? t["Report.Overview", supporting, supported, Month(p.StartDate), p.KindLabel, round]
+            : t["Report.OverviewNoRound", supporting, supported, Month(p.StartDate), p.KindLabel];
+        sections.Add(new(t["Report.H.Overview"], [overview]));
+
+        var d = r.Dispatches;
+        var dispatchText = new List<string>();
+        if (d.PersonTimes == 0)
+            dispatchText.Add(t["Report.DispatchNone", r.PeriodText]);
+        else
+        {
+            dispatchText.Add(t[d.Batches > 0 ? "Report.Dispatch" : "Report.DispatchNoBatch",
+                r.PeriodText, supporting, d.Persons, d.PersonTimes, d.Batches, d.StationedPersons, d.StationedDays, d.ShortVisitPersonTimes]);
+            if (d.Specialties.Count > 0)
+                dispatchText.Add(t["Report.Specialties", string.Join(sep, d.Specialties)]);
+        }
+        sections.Add(new(t["Report.H.Dispatch"], dispatchText));
+
+        var work = new List<string>();
+        if (r.Activities.Count == 0)
+            work.Add(t["Report.ActivitiesNone"]);
+        else
+        {
+            var phrases = r.Activities.Select(a => t[$"Report.Kind.{a.Kind}", N(a.Quantity), a.Unit].Value
+                + (a.Attendees > 0 ? Attendees(a.Kind, a.Attendees) : ""));
+            work.Add(t["Report.Activities", string.Join(t["Report.PhraseSeparator"].Value, phrases)]);
+        }
+        if (r.Techniques.Count > 0)
+        {
+            var names = string.Join(sep, r.Techniques.Select(x => x.Name));
+            var gaps = r.Techniques.Count(x => x.FillsRegionalGap);
+            work.Add(gaps > 0
+                ? t["Report.TechniquesWithGaps", supported, names, r.Techniques.Count, gaps]
+                : t["Report.Techniques", supported, names, r.Techniques.Count]);
+        }
+        sections.Add(new(t["Report.H.Work"], work));
+
+        var tr = r.Training;
+        var training = new List<string>();
+        if (tr.Trainees > 0)
+            training.Add(t["Report.Trainees", tr.Trainees, string.Join(sep, tr.TraineesByKind.Select(k => t["Report.CountOf", k.Label, k.Count].Value))]);
+        if (tr.Courses > 0)
+            training.Add(t["Report.Courses", tr.Courses, N(tr.CourseAttendees), tr.CoursePassed]);
+        if (training.Count == 0)
+            training.Add(t["Report.TrainingNone"]);
+        sections.Add(new(t["Report.H.Training"], training));
+
+        if (tr.Meetings > 0 || tr.OpenActionItems > 0)
+            sections.Add(new(t["Report.H.Meetings"], [t["Report.Meetings", tr.Meetings, tr.OpenActionItems, tr.OverdueActionItems]]));
+        return sections;
+    }
+
+    /// 培训…人次 after lectures, 服务群众…人次 after free clinics, 参加…人次 otherwise.
+    private string Attendees(ActivityKind kind, long count)
+    {
+        var specific = t[$"Report.Attendees.{kind}", N(count)];
+        return specific.ResourceNotFound ? t["Report.Attendees", N(count)] : specific;
+    }
+
+    private string Month(DateOnly date) => t["Report.Month", date.Year, date.Month];
+
+    // Plain digits, as the reports write them (2972人次, not 2,972人次).
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
