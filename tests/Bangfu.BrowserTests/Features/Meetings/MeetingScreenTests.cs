@@ -82,6 +82,7 @@ public sealed class MeetingScreenTests(BrowserApp app) : IClassFixture<BrowserAp
         await list.ItemOwner.FillAsync("护理部");
         await list.ItemDueDate.FillAsync("2031-12-31");
         await list.ChooseAsync(list.ItemStatus, new Regex("^已取消$"));
+        await BrowserApp.ScreenshotAsync(page, "meetings-item-editor-desktop");
         await list.ItemForm.GetByTestId("action-save").ClickAsync();
         await Assertions.Expect(list.ItemForm).ToBeHiddenAsync();
 
