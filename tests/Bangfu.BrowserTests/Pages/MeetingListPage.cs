@@ -38,4 +38,42 @@ public sealed class MeetingListPage(IPage page)
         await ItemForm.GetByTestId("action-save").ClickAsync();
         await Assertions.Expect(ItemForm).ToBeHiddenAsync();
     }
+
+    public ILocator Title => Form.GetByLabel(new Regex("^(会议名称|Title)"));
+
+    public ILocator Kind => Form.GetByLabel(new Regex("^(会议类型|Kind)"));
+
+    public ILocator ItemOwner => ItemForm.GetByLabel(new Regex("^(责任方|Owner)"));
+
+    public ILocator ItemDueDate => ItemForm.GetByLabel(new Regex("^(完成期限|Due date)"));
+
+    public ILocator ItemStatus => ItemForm.GetByLabel(new Regex("^(办理状态|Status)"));
+
+    public static ILocator Item(ILocator meeting, string description) => meeting.GetByTestId("action-row").Filter(new() { HasText = description });
+
+    public async Task OpenEditFormAsync(ILocator meeting)
+    {
+        await meeting.GetByTestId("meeting-edit").ClickAsync();
+        await Assertions.Expect(Form).ToBeVisibleAsync();
+    }
+
+    public async Task OpenItemEditFormAsync(ILocator item)
+    {
+        await item.GetByTestId("action-edit").ClickAsync();
+        await Assertions.Expect(ItemForm).ToBeVisibleAsync();
+    }
+
+    /// MudBlazor selects open a list of options when their field is clicked.
+    public async Task ChooseAsync(ILocator field, Regex option)
+    {
+        await field.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = option }).ClickAsync();
+    }
+
+    public async Task ReloadAsync()
+    {
+        await page.ReloadAsync();
+        await LoginPage.WaitForInteractiveAsync(page);
+        await Assertions.Expect(Meetings.First).ToBeVisibleAsync();
+    }
 }

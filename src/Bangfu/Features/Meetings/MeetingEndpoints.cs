@@ -18,6 +18,7 @@ public static class MeetingEndpoints
         api.MapDelete("/{id:int}", DeleteAsync);
         api.MapPost("/{id:int}/action-items", AddActionItemAsync);
         api.MapPut("/{id:int}/action-items/{itemId:int}", UpdateActionItemAsync);
+        api.MapDelete("/{id:int}/action-items/{itemId:int}", DeleteActionItemAsync);
         return app;
     }
 
@@ -50,4 +51,7 @@ public static class MeetingEndpoints
 
     public static async Task<Results<Ok<ActionItemDto>, NotFound>> UpdateActionItemAsync(int id, int itemId, SaveActionItemRequest request, HttpContext http, MeetingService service, CancellationToken ct) =>
         await service.UpdateActionItemAsync(http.Scope(), id, itemId, request, ct) is { } a ? TypedResults.Ok(a) : TypedResults.NotFound();
+
+    public static async Task<Results<NoContent, NotFound>> DeleteActionItemAsync(int id, int itemId, HttpContext http, MeetingService service, CancellationToken ct) =>
+        await service.DeleteActionItemAsync(http.Scope(), id, itemId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

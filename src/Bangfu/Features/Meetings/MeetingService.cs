@@ -110,6 +110,19 @@ public sealed class MeetingService(AppDbContextFactory dbf, TimeProvider clock)
         return (await LoadAsync(db, [meetingId], ct))[meetingId].ActionItems.Single(a => a.Id == item.Id);
     }
 
+    /// Removes an action item recorded by mistake; a decision that was dropped is better kept as cancelled.
+    public async Task<bool> DeleteActionItemAsync(AccessScope scope, int meetingId, int itemId, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var meeting = await LoadForChangeAsync(db, scope, meetingId, ct);
+        var item = meeting is null ? null : await db.ActionItems.FirstOrDefaultAsync(a => a.Id == itemId && a.MeetingId == meetingId, ct);
+        if (item is null)
+            return false;
+        db.ActionItems.Remove(item);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// Open action items across the partnerships the caller sees, overdue ones first.
     public async Task<IReadOnlyList<ActionItemDto>> ActionItemsAsync(AccessScope scope, int? partnershipId, bool overdueOnly, CancellationToken ct)
     {

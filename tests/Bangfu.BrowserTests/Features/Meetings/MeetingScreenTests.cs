@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bangfu.BrowserTests.Infrastructure;
 using Bangfu.BrowserTests.Pages;
 using Microsoft.Playwright;
@@ -57,5 +58,73 @@ public sealed class MeetingScreenTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(list.Meetings.First).ToBeVisibleAsync();
         var overflows = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflows);
+    }
+
+    [Fact]
+    public async Task A_meeting_and_its_action_item_are_edited_and_the_changes_survive_a_reload()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        var list = new MeetingListPage(page);
+        await list.GotoAsync(EastWest);
+        await list.AddMeetingAsync("测试待改例会");
+        await list.AddItemAsync(list.Meeting("测试待改例会"), "测试待改事项", "医务处");
+
+        await list.OpenEditFormAsync(list.Meeting("测试待改例会"));
+        await Assertions.Expect(list.Title).ToHaveValueAsync("测试待改例会");
+        await list.Title.FillAsync("测试已改视频会");
+        await list.ChooseAsync(list.Kind, new Regex("^视频会$"));
+        await list.Form.GetByTestId("meeting-save").ClickAsync();
+        await Assertions.Expect(list.Form).ToBeHiddenAsync();
+
+        var meeting = list.Meeting("测试已改视频会");
+        await list.OpenItemEditFormAsync(MeetingListPage.Item(meeting, "测试待改事项"));
+        await list.ItemOwner.FillAsync("护理部");
+        await list.ItemDueDate.FillAsync("2031-12-31");
+        await list.ChooseAsync(list.ItemStatus, new Regex("^已取消$"));
+        await BrowserApp.ScreenshotAsync(page, "meetings-item-editor-desktop");
+        await list.ItemForm.GetByTestId("action-save").ClickAsync();
+        await Assertions.Expect(list.ItemForm).ToBeHiddenAsync();
+
+        await list.ReloadAsync();
+        meeting = list.Meeting("测试已改视频会");
+        await Assertions.Expect(meeting).ToHaveCountAsync(1);
+        await Assertions.Expect(meeting).ToContainTextAsync("视频会");
+        await Assertions.Expect(list.Meeting("测试待改例会")).ToHaveCountAsync(0);
+        var item = MeetingListPage.Item(meeting, "测试待改事项");
+        await Assertions.Expect(item).ToContainTextAsync("责任方：护理部，期限 2031-12-31");
+        await Assertions.Expect(item.GetByTestId("action-status")).ToHaveTextAsync("已取消");
+        await item.ScrollIntoViewIfNeededAsync();
+        await BrowserApp.ScreenshotAsync(page, "meetings-edited-desktop");
+    }
+
+    [Fact]
+    public async Task An_action_item_and_then_its_meeting_are_deleted_after_confirming()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        var list = new MeetingListPage(page);
+        await list.GotoAsync(EastWest);
+        await list.AddMeetingAsync("测试待删例会");
+        var meeting = list.Meeting("测试待删例会");
+        await list.AddItemAsync(meeting, "测试保留事项", "医务处");
+        await list.AddItemAsync(meeting, "测试误录事项", "医务处");
+        var dialog = new ConfirmDialog(page);
+
+        await MeetingListPage.Item(meeting, "测试误录事项").GetByTestId("action-delete").ClickAsync();
+        await dialog.ConfirmAsync();
+        await Assertions.Expect(MeetingListPage.Item(meeting, "测试误录事项")).ToHaveCountAsync(0);
+
+        await list.ReloadAsync();
+        meeting = list.Meeting("测试待删例会");
+        await Assertions.Expect(MeetingListPage.Item(meeting, "测试误录事项")).ToHaveCountAsync(0);
+        await Assertions.Expect(MeetingListPage.Item(meeting, "测试保留事项")).ToHaveCountAsync(1);
+
+        await meeting.GetByTestId("meeting-delete").ClickAsync();
+        await dialog.ConfirmAsync();
+        await Assertions.Expect(list.Meeting("测试待删例会")).ToHaveCountAsync(0);
+        await list.ReloadAsync();
+        await Assertions.Expect(list.Meeting("测试待删例会")).ToHaveCountAsync(0);
+        await Assertions.Expect(list.Meeting("2022-07-22")).ToHaveCountAsync(1);
     }
 }

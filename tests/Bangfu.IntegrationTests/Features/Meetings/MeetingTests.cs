@@ -34,4 +34,28 @@ public sealed class MeetingTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/meetings/{meeting.Id}")).StatusCode);
         Assert.Empty(await (await outsider.GetAsync("/api/meetings/action-items")).ReadAsync<IReadOnlyList<ActionItemDto>>());
     }
+
+    [Fact]
+    public async Task An_action_item_recorded_by_mistake_is_deleted_and_only_from_its_own_meeting()
+    {
+        var admin = await app.AdminAsync();
+        var s = await WorkLedger.SetUpAsync(admin);
+        var meeting = await (await admin.PostJsonAsync("/api/meetings", new SaveMeetingRequest(s.PartnershipId, "季度工作例会", MeetingKind.WorkMeeting,
+            new DateOnly(2023, 3, 1)))).ReadAsync<MeetingDto>(HttpStatusCode.Created);
+        var other = await (await admin.PostJsonAsync("/api/meetings", new SaveMeetingRequest(s.PartnershipId, "另一次例会", MeetingKind.WorkMeeting,
+            new DateOnly(2023, 4, 1)))).ReadAsync<MeetingDto>(HttpStatusCode.Created);
+        var keep = await (await admin.PostJsonAsync($"/api/meetings/{meeting.Id}/action-items",
+            new SaveActionItemRequest("完善院感制度", "院感科", new DateOnly(2023, 6, 30)))).ReadAsync<ActionItemDto>(HttpStatusCode.Created);
+        var wrong = await (await admin.PostJsonAsync($"/api/meetings/{meeting.Id}/action-items",
+            new SaveActionItemRequest("误录事项", "医务科", new DateOnly(2023, 6, 30)))).ReadAsync<ActionItemDto>(HttpStatusCode.Created);
+
+        var outsider = await app.OrgAdminAsync(admin, (await admin.CreateOrganizationAsync()).Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.DeleteAsync($"/api/meetings/{meeting.Id}/action-items/{wrong.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/meetings/{other.Id}/action-items/{wrong.Id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/meetings/{meeting.Id}/action-items/{wrong.Id}")).StatusCode);
+        var back = await (await admin.GetAsync($"/api/meetings/{meeting.Id}")).ReadAsync<MeetingDto>();
+        Assert.Equal([keep.Id], back.ActionItems.Select(a => a.Id));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/meetings/{meeting.Id}/action-items/{wrong.Id}")).StatusCode);
+    }
 }
