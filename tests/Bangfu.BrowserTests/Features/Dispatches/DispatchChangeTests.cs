@@ -125,14 +125,25 @@ public sealed class DispatchChangeTests(BrowserApp app) : IClassFixture<BrowserA
     }
 
     [Fact]
-    public async Task Change_form_fits_a_phone()
+    public async Task Changed_and_cancelled_dispatches_fit_a_phone()
     {
         var (page, list) = await OpenAsync(360);
-        var row = list.RowOf("2019-04-24 – 2020-01-18");
-        await row.GetByTestId("dispatch-extend").ClickAsync();
+        var extended = list.RowOf("2018-08-27 – ");
+        await list.ChangeEndAsync(extended, "dispatch-extend", "2019-06-30");
+        await Assertions.Expect(list.ChangeForm).ToBeHiddenAsync();
+        await Assertions.Expect(extended).ToContainTextAsync("原定至 2019-05-23");
+        await list.CancelAsync(list.RowOf("2018-04-29 – 2019-01-23"), "受援医院耳鼻喉科病房改造，本批次派驻暂停，待病房启用后重新安排专家");
+        await extended.GetByTestId("dispatch-extend").ClickAsync();
         await Assertions.Expect(list.ChangeForm).ToBeVisibleAsync();
+
         var overflows = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflows, "the page scrolls sideways at 360 px");
+        // Nor may the table scroll inside its own box: every cell fits the screen.
+        var wide = await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('[data-testid=dispatch-table] td')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .map(e => e.dataset.label + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 5).join(' | ')
+            """);
+        Assert.True(wide.Length == 0, wide);
         await BrowserApp.ScreenshotAsync(page, "dispatch-change-phone-zh");
     }
 }
