@@ -37,7 +37,11 @@ public sealed class ExpertDaySetupTests(BrowserApp app) : IClassFixture<BrowserA
         var march = calendar.Occurrence("2025-03-20");
         await Assertions.Expect(march).ToContainTextAsync("星期四");
         await Assertions.Expect(march.GetByTestId("eday-short")).ToHaveTextAsync("人数不足 0/3");
+        await march.GetByTestId("eday-assign").ClickAsync();
+        await Assertions.Expect(march.GetByTestId("eday-assign-error")).ToHaveTextAsync("请先选择专家。");
+        await Assertions.Expect(page.GetByTestId("eday-assign-error")).ToHaveCountAsync(1);
         await ExpertDayCalendarPage.AssignFirstOfferedAsync(march);
+        await Assertions.Expect(page.GetByTestId("eday-assign-error")).ToHaveCountAsync(0);
         await Assertions.Expect(march.GetByTestId("eday-short")).ToHaveTextAsync("人数不足 1/3");
         await ExpertDayCalendarPage.AssignFirstOfferedAsync(march);
         await ExpertDayCalendarPage.AssignFirstOfferedAsync(march);
