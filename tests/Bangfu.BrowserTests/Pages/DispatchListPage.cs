@@ -64,4 +64,46 @@ public sealed class DispatchListPage(IPage page)
     }
 
     public Task SaveAsync() => Form.GetByTestId("dispatch-save").ClickAsync();
+
+    public ILocator Role => Form.GetByLabel(new Regex("^(职务|Role)"));
+
+    public ILocator Department => Form.GetByLabel(new Regex("^(受援科室|Host department)"));
+
+    public ILocator ChangeForm => page.GetByTestId("dispatch-change-form");
+
+    public ILocator ChangeError => ChangeForm.GetByTestId("form-error");
+
+    /// The one listed dispatch whose period reads exactly so, e.g. "2017-09-01 – 2018-05-28".
+    public ILocator RowOf(string period) => Rows.Filter(new() { HasText = period });
+
+    /// The database id the row carries (the overlap message names dispatches by it).
+    public static async Task<string> IdOfAsync(ILocator row) =>
+        (await row.GetByTestId("dispatch-row").GetAttributeAsync("id"))!.Replace("dispatch-", "", StringComparison.Ordinal);
+
+    public async Task OpenEditAsync(ILocator row)
+    {
+        await row.GetByTestId("dispatch-edit").ClickAsync();
+        await Assertions.Expect(Form).ToBeVisibleAsync();
+    }
+
+    /// Extends or ends early through the inline change form; the form stays open when the service refuses.
+    public async Task ChangeEndAsync(ILocator row, string testId, string newEnd)
+    {
+        if (!await ChangeForm.IsVisibleAsync())
+            await row.GetByTestId(testId).ClickAsync();
+        var date = ChangeForm.GetByLabel(new Regex("^(新的结束日期|New end date)"));
+        await date.FillAsync(newEnd);
+        await ChangeForm.GetByTestId("dispatch-change-save").ClickAsync();
+    }
+
+    /// Reloads the page; the filters start empty again, so the one given is chosen anew.
+    public async Task ReloadAsync(string? mode = null)
+    {
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new Regex("^(派驻记录|Dispatches)$"));
+        await LoginPage.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("dispatch-count")).ToBeVisibleAsync();
+        if (mode is not null)
+            await FilterByModeAsync(mode);
+    }
 }

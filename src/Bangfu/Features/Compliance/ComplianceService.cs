@@ -66,7 +66,9 @@ public sealed class ComplianceService(AppDbContextFactory dbf, Microsoft.Extensi
         var stored = await db.ComplianceRuleSets.FirstOrDefaultAsync(x => x.PartnershipId == partnershipId, ct);
         if (stored is null)
         {
-            stored = new ComplianceRuleSet { PartnershipId = partnershipId };
+            // The defaults are shown as version 0, so a stored set starts at 1: a save made from a page that still
+            // shows the defaults after someone else stored a set is then a stale save (409), not a silent overwrite.
+            stored = new ComplianceRuleSet { PartnershipId = partnershipId, Version = 1 };
             db.ComplianceRuleSets.Add(stored);
         }
         else

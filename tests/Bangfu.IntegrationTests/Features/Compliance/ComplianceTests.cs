@@ -78,6 +78,23 @@ public sealed class ComplianceTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     [Fact]
+    public async Task A_save_from_a_page_still_showing_the_defaults_is_stale_once_someone_stored_a_set()
+    {
+        var admin = await app.AdminAsync();
+        var s = await WorkLedger.SetUpAsync(admin);
+        var url = $"/api/partnerships/{s.PartnershipId}/compliance-rules";
+        var defaults = await (await admin.GetAsync(url)).ReadAsync<RuleSetDto>();
+        Assert.True(defaults.IsDefault);
+
+        var first = await (await admin.PutJsonAsync(url, new SaveRuleSetRequest(3, 183, true, null, null, null, null, Version: defaults.Version))).ReadAsync<RuleSetDto>();
+        Assert.NotEqual(defaults.Version, first.Version);
+        var second = await admin.PutJsonAsync(url, new SaveRuleSetRequest(8, 183, true, null, null, null, null, Version: defaults.Version));
+        await second.ProblemAsync(HttpStatusCode.Conflict);
+        var kept = await (await admin.GetAsync(url)).ReadAsync<RuleSetDto>();
+        Assert.Equal(3, kept.MinStaffPerYear);
+    }
+
+    [Fact]
     public async Task Alliance_members_are_judged_from_their_join_date()
     {
         var admin = await app.AdminAsync();
