@@ -5,6 +5,7 @@ using Bangfu.Features.Accounts;
 using Bangfu.Features.Activities;
 using Bangfu.Features.Compliance;
 using Bangfu.Features.Courses;
+using Bangfu.Features.Dashboards;
 using Bangfu.Features.Demo;
 using Bangfu.Features.Dispatches;
 using Bangfu.Features.ExpertDays;
@@ -35,6 +36,7 @@ builder.Services.AddTrainees();
 builder.Services.AddCourses();
 builder.Services.AddMeetings();
 builder.Services.AddReports();
+builder.Services.AddDashboards();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ app.MapTraineeEndpoints();
 app.MapCourseEndpoints();
 app.MapMeetingEndpoints();
 app.MapReportEndpoints();
+app.MapDashboardEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 
