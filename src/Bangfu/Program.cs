@@ -8,10 +8,12 @@ using Bangfu.Features.Courses;
 using Bangfu.Features.Demo;
 using Bangfu.Features.Dispatches;
 using Bangfu.Features.ExpertDays;
+using Bangfu.Features.Indicators;
 using Bangfu.Features.Meetings;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
+using Bangfu.Features.Plans;
 using Bangfu.Features.Techniques;
 using Bangfu.Features.Trainees;
 
@@ -33,6 +35,8 @@ builder.Services.AddTechniques();
 builder.Services.AddTrainees();
 builder.Services.AddCourses();
 builder.Services.AddMeetings();
+builder.Services.AddIndicators();
+builder.Services.AddPlans();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -57,6 +61,8 @@ app.MapTechniqueEndpoints();
 app.MapTraineeEndpoints();
 app.MapCourseEndpoints();
 app.MapMeetingEndpoints();
+app.MapIndicatorEndpoints();
+app.MapPlanEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 
