@@ -17,8 +17,14 @@ internal static class DemoIndicators
         var at = new DateTimeOffset(2019, 1, 20, 2, 0, 0, TimeSpan.Zero);
         void Year(string code, int year, decimal value) => db.IndicatorValues.Add(new IndicatorValue
         {
-            OrganizationId = yanyuan, IndicatorId = ids[code], PeriodType = PeriodType.Year, PeriodStart = new DateOnly(year, 1, 1),
-            Value = value, Source = ValueSource.Entered, UpdatedAt = at, UpdatedBy = "demo",
+            OrganizationId = yanyuan,
+            IndicatorId = ids[code],
+            PeriodType = PeriodType.Year,
+            PeriodStart = new DateOnly(year, 1, 1),
+            Value = value,
+            Source = ValueSource.Entered,
+            UpdatedAt = at,
+            UpdatedBy = "demo",
         });
         (string Code, decimal Before, decimal After)[] figures =
         [
@@ -39,7 +45,10 @@ internal static class DemoIndicators
 
         db.PeriodApprovals.Add(new PeriodApproval
         {
-            OrganizationId = yanyuan, PeriodType = PeriodType.Year, PeriodStart = new DateOnly(2018, 1, 1), State = ApprovalState.Approved,
+            OrganizationId = yanyuan,
+            PeriodType = PeriodType.Year,
+            PeriodStart = new DateOnly(2018, 1, 1),
+            State = ApprovalState.Approved,
             Steps =
             [
                 new ApprovalStep { From = ApprovalState.Open, To = ApprovalState.Submitted, By = "yy.coord", At = at },
@@ -50,7 +59,11 @@ internal static class DemoIndicators
         var p004 = r.Partnerships["004"];
         db.Plans.Add(new Plan
         {
-            PartnershipId = p004.Id, OrganizationId = yanyuan, Title = "盐源县人民医院托管“一院一策”", From = p004.StartDate, To = new DateOnly(2020, 12, 31),
+            PartnershipId = p004.Id,
+            OrganizationId = yanyuan,
+            Title = "盐源县人民医院托管“一院一策”",
+            From = p004.StartDate,
+            To = new DateOnly(2020, 12, 31),
             FocusSpecialties = ["重症医学科", "超声科", "耳鼻喉科", "眼科"],
             Goals =
             [
@@ -78,7 +91,10 @@ internal static class DemoIndicators
         var p000 = r.Partnerships["000"];
         db.Plans.Add(new Plan
         {
-            PartnershipId = p000.Id, OrganizationId = r.Organizations["wuzhong"].Id, Title = "吴忠市妇幼保健院帮扶规划", From = p000.StartDate,
+            PartnershipId = p000.Id,
+            OrganizationId = r.Organizations["wuzhong"].Id,
+            Title = "吴忠市妇幼保健院帮扶规划",
+            From = p000.StartDate,
             To = p000.StartDate.AddYears(5).AddDays(-1),
             FocusSpecialties = ["行政管理", "等级医院创建", "儿童康复科", "女性康复", "乳腺科", "影像科"],
             Goals =

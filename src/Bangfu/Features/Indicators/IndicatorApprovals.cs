@@ -101,6 +101,6 @@ public sealed partial class IndicatorService
             .Select(a => new { a.PeriodType, a.PeriodStart }).ToListAsync(ct);
         var locked = approved.Any(a => new Period(a.PeriodType, a.PeriodStart).Contains(p));
         var steps = (approval?.Steps ?? []).OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new ApprovalStepDto(s.From, s.To, s.By, s.At)).ToList();
-        return new ApprovalDto(org, p.ToString(), state, steps, await AllowedActionsAsync(db, scope, org, state, ct), locked);
+        return new ApprovalDto(org, p.ToString(), state, steps, await AllowedActionsAsync(db, scope, org, state, ct), locked, await CanWriteAsync(db, scope, org, ct));
     }
 }

@@ -33,15 +33,37 @@ public static class IndicatorCatalogue
             PeriodType period = PeriodType.Month, IndicatorAggregation aggregation = IndicatorAggregation.Sum,
             IndicatorDirection direction = IndicatorDirection.HigherIsBetter, decimal? target = null) => new()
             {
-                Code = code, NameZh = zh, NameEn = en, Unit = unit, ValueType = type, PeriodType = period, Aggregation = aggregation,
-                Direction = direction, Kind = IndicatorKind.DataElement, Target = target, IsBuiltIn = true, SortOrder = order += 10,
+                Code = code,
+                NameZh = zh,
+                NameEn = en,
+                Unit = unit,
+                ValueType = type,
+                PeriodType = period,
+                Aggregation = aggregation,
+                Direction = direction,
+                Kind = IndicatorKind.DataElement,
+                Target = target,
+                IsBuiltIn = true,
+                SortOrder = order += 10,
             };
         IndicatorDefinition Formula(string code, string zh, string en, string numerator, string denominator, decimal factor, decimal? target,
             PeriodType period = PeriodType.Year) => new()
             {
-                Code = code, NameZh = zh, NameEn = en, Unit = "%", ValueType = IndicatorValueType.Percent, PeriodType = period,
-                Aggregation = IndicatorAggregation.Average, Direction = IndicatorDirection.HigherIsBetter, Kind = IndicatorKind.Formula,
-                NumeratorCode = numerator, DenominatorCode = denominator, Factor = factor, Target = target, IsBuiltIn = true, SortOrder = order += 10,
+                Code = code,
+                NameZh = zh,
+                NameEn = en,
+                Unit = "%",
+                ValueType = IndicatorValueType.Percent,
+                PeriodType = period,
+                Aggregation = IndicatorAggregation.Average,
+                Direction = IndicatorDirection.HigherIsBetter,
+                Kind = IndicatorKind.Formula,
+                NumeratorCode = numerator,
+                DenominatorCode = denominator,
+                Factor = factor,
+                Target = target,
+                IsBuiltIn = true,
+                SortOrder = order += 10,
             };
 
         return

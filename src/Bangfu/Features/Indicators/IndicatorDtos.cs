@@ -46,7 +46,7 @@ public enum ApprovalAction
 public sealed record ApprovalStepDto(ApprovalState From, ApprovalState To, string By, DateTimeOffset At);
 
 public sealed record ApprovalDto(int OrganizationId, string Period, ApprovalState State, IReadOnlyList<ApprovalStepDto> Steps,
-    IReadOnlyList<ApprovalAction> AllowedActions, bool IsLocked);
+    IReadOnlyList<ApprovalAction> AllowedActions, bool IsLocked, bool CanWrite);
 
 public sealed record ApprovalRequest(int? OrganizationId, string? Period, ApprovalAction? Action);
 

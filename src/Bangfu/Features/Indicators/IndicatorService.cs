@@ -287,7 +287,10 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
             {
                 row = new IndicatorValue
                 {
-                    OrganizationId = e.OrganizationId, IndicatorId = e.Definition.Id, PeriodType = e.Period.Type, PeriodStart = e.Period.Start,
+                    OrganizationId = e.OrganizationId,
+                    IndicatorId = e.Definition.Id,
+                    PeriodType = e.Period.Type,
+                    PeriodStart = e.Period.Start,
                     UpdatedBy = scope.UserName,
                 };
                 db.IndicatorValues.Add(row);
@@ -511,8 +514,13 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
         v.ThrowIfAny();
         var rule = new IndicatorValidationRule
         {
-            NameZh = r.NameZh!.Trim(), NameEn = r.NameEn!.Trim(), LeftCode = r.LeftCode!.Trim(), Operator = op!.Value,
-            RightCodes = string.Join('+', right), RightConstant = r.RightConstant ?? 0, Tolerance = r.Tolerance ?? 0,
+            NameZh = r.NameZh!.Trim(),
+            NameEn = r.NameEn!.Trim(),
+            LeftCode = r.LeftCode!.Trim(),
+            Operator = op!.Value,
+            RightCodes = string.Join('+', right),
+            RightConstant = r.RightConstant ?? 0,
+            Tolerance = r.Tolerance ?? 0,
         };
         db.IndicatorValidationRules.Add(rule);
         await db.SaveChangesAsync(ct);
