@@ -381,7 +381,10 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
     public static decimal? Growth(decimal? value, decimal? baseline) =>
         value is { } v && baseline is { } b && b != 0 ? Math.Round((v - b) / b * 100m, 2, MidpointRounding.AwayFromZero) : null;
 
-    private static decimal? Round(decimal? x) => x is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
+    /// Drops the trailing zeros a numeric column adds (13452.0000 → 13452), so figures read as they were entered.
+    public static decimal Normalize(decimal x) => x / 1.000000000000000000000000000000000m;
+
+    private static decimal? Round(decimal? x) => x is { } v ? Normalize(Math.Round(v, 4, MidpointRounding.AwayFromZero)) : null;
 
     public sealed record Resolved(decimal Value, ValueSource Source);
 
@@ -408,7 +411,7 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
             .Where(x => x.OrganizationId == organizationId && x.PeriodStart >= min && x.PeriodStart <= max)
             .Where(x => wantsMonths || x.PeriodType != PeriodType.Month)
             .Select(x => new { x.IndicatorId, x.PeriodType, x.PeriodStart, x.Value, x.Source }).ToListAsync(ct);
-        var exact = stored.ToDictionary(x => (x.IndicatorId, new Period(x.PeriodType, x.PeriodStart)), x => new Resolved(x.Value, x.Source));
+        var exact = stored.ToDictionary(x => (x.IndicatorId, new Period(x.PeriodType, x.PeriodStart)), x => new Resolved(Normalize(x.Value), x.Source));
 
         // Quarters and years without a figure of their own add up (or average) their months; SQL does the adding.
         var quarters = new Dictionary<(int IndicatorId, int Year, int Quarter), (decimal Sum, int Count)>();
@@ -420,7 +423,7 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
                 .Select(g => new { g.Key.IndicatorId, g.Key.Year, g.Key.Quarter, Sum = g.Sum(x => (double)x.Value), Count = g.Count() })
                 .ToListAsync(ct);
             foreach (var s in sums)
-                quarters[(s.IndicatorId, s.Year, s.Quarter)] = (Math.Round((decimal)s.Sum, 4), s.Count);
+                quarters[(s.IndicatorId, s.Year, s.Quarter)] = (Normalize(Math.Round((decimal)s.Sum, 4)), s.Count);
         }
 
         // Ledger counts: the qualifying stays at this host, counted per period below.
@@ -457,7 +460,7 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
                     var den = Value(m, p, depth + 1);
                     if (num is null || den is null || den.Value == 0)
                         return null;
-                    return new Resolved(Math.Round(num.Value / den.Value * (d.Factor ?? 1m), 4, MidpointRounding.AwayFromZero), ValueSource.Computed);
+                    return new Resolved(Normalize(Math.Round(num.Value / den.Value * (d.Factor ?? 1m), 4, MidpointRounding.AwayFromZero)), ValueSource.Computed);
                 case IndicatorKind.Computed:
                     return new Resolved(stays.Where(s => s.Start <= p.End && s.End >= p.Start).Select(s => s.ExpertId).Distinct().Count(), ValueSource.Computed);
                 default:
