@@ -140,6 +140,25 @@ public sealed class IndicatorValueTests(BangfuApp app) : IClassFixture<BangfuApp
     }
 
     [Fact]
+    public async Task The_regions_commission_reads_and_approves_but_does_not_enter_and_another_region_sees_nothing()
+    {
+        var admin = await app.AdminAsync();
+        var org = await admin.CreateOrganizationAsync(region: "513423");
+        var sichuan = await app.UserAsync(admin, Bangfu.Common.Roles.Commission,
+            (await admin.CreateOrganizationAsync(region: "510000", kind: Bangfu.Features.Organizations.OrganizationKind.HealthCommission)).Id);
+        var shanxi = await app.UserAsync(admin, Bangfu.Common.Roles.Commission,
+            (await admin.CreateOrganizationAsync(region: "140000", kind: Bangfu.Features.Organizations.OrganizationKind.HealthCommission)).Id);
+        await admin.SaveValuesAsync(org.Id, (Revenue, "2022", 10m));
+        await admin.TransitionAsync(org.Id, "2022", ApprovalAction.Submit);
+
+        Assert.Single(await sichuan.ValuesAsync(org.Id, "2022", code: Revenue));
+        await (await sichuan.PostValuesAsync(org.Id, (Revenue, "2022", 11m))).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(ApprovalState.Approved, (await sichuan.TransitionAsync(org.Id, "2022", ApprovalAction.Approve)).State);
+        Assert.Equal(HttpStatusCode.NotFound, (await shanxi.GetAsync($"/api/indicators/values?organizationId={org.Id}&from=2022")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await shanxi.ApprovalAsync(org.Id, "2022", ApprovalAction.Reopen)).StatusCode);
+    }
+
+    [Fact]
     public async Task Counts_mid_level_experts_stationed_six_months_from_the_dispatch_ledger()
     {
         var admin = await app.AdminAsync();
