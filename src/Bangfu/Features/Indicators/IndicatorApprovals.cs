@@ -53,7 +53,7 @@ public sealed partial class IndicatorService
         };
         approval.Steps.Add(new ApprovalStep { From = approval.State, To = to, By = scope.UserName, At = clock.GetUtcNow() });
         approval.State = to;
-        await db.SaveChangesAsync(ct);
+        await SaveOrConflictAsync(db, ct);
         return await ToDtoAsync(db, scope, org, p, approval, ct);
     }
 

@@ -305,11 +305,24 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
             row.UpdatedAt = now;
             row.UpdatedBy = scope.UserName;
         }
-        await db.SaveChangesAsync(ct);
+        await SaveOrConflictAsync(db, ct);
         var warnings = new List<RuleWarning>();
         foreach (var org in orgs)
             warnings.AddRange(await EvaluateRulesAsync(db, org, entries.Where(e => e.OrganizationId == org).Select(e => e.Period).Distinct().ToList(), definitions, ct));
         return warnings;
+    }
+
+    /// Two returns that add the same new figure at once meet at the unique index: the second is told to reload (409).
+    private static async Task SaveOrConflictAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
     }
 
     // ---- values: read --------------------------------------------------------------------------------------------
