@@ -6,10 +6,12 @@ using Bangfu.Features.Compliance;
 using Bangfu.Features.Courses;
 using Bangfu.Features.Dispatches;
 using Bangfu.Features.ExpertDays;
+using Bangfu.Features.Indicators;
 using Bangfu.Features.Meetings;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
+using Bangfu.Features.Plans;
 using Bangfu.Features.Techniques;
 using Bangfu.Features.Trainees;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +42,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<IndicatorValidationRule> IndicatorValidationRules => Set<IndicatorValidationRule>();
+    public DbSet<PeriodApproval> PeriodApprovals => Set<PeriodApproval>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
 
     /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
     public string Actor { get; set; } = "system";

@@ -1,5 +1,6 @@
 using Bangfu.Features.Accounts;
 using Bangfu.Features.Demo;
+using Bangfu.Features.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Data;
@@ -70,6 +71,7 @@ public static class DatabaseStartup
             Console.WriteLine(" 只显示这一次，请妥善保存。 / Shown once only: keep it safe.");
             Console.WriteLine("============================================================");
         }
+        await IndicatorCatalogue.EnsureAsync(scope.ServiceProvider.GetRequiredService<AppDbContextFactory>());
         if (seedDemo)
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync();
     }

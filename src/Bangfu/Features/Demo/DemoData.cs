@@ -1,6 +1,7 @@
 using Bangfu.Common;
 using Bangfu.Data;
 using Bangfu.Features.Accounts;
+using Bangfu.Features.Indicators;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
@@ -25,6 +26,7 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
 
     public async Task SeedIfEmptyAsync()
     {
+        await IndicatorCatalogue.EnsureAsync(dbf);
         await using var db = dbf.CreateDbContext();
         db.Actor = "demo";
         if (await db.Organizations.IgnoreQueryFilters().AnyAsync())
@@ -279,6 +281,7 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
         await db.SaveChangesAsync();
         var registry = new DemoRegistry(o, people, partnerships);
         await DemoWorkLedger.SeedAsync(db, registry);
+        await DemoIndicators.SeedAsync(db, registry);
         await tx.CommitAsync();
         return registry;
     }

@@ -3,10 +3,13 @@ using Bangfu.Features.Activities;
 using Bangfu.Features.Demo;
 using Bangfu.Features.Dispatches;
 using Bangfu.Features.ExpertDays;
+using Bangfu.Features.Indicators;
 using Bangfu.Features.Partnerships;
+using Bangfu.Features.Plans;
 using Bangfu.Features.Techniques;
 using Bangfu.Features.Trainees;
 using Bangfu.IntegrationTests.Infrastructure;
+using Bangfu.IntegrationTests.TestData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bangfu.IntegrationTests.Features.Demo;
@@ -83,6 +86,40 @@ public sealed class DemoFiguresTests(BangfuApp app) : IClassFixture<BangfuApp>, 
                 .ReadAsync<Page<TraineeDto>>();
             Assert.Equal(20, trainees.Items.Count(t => t.StartDate.Year == year));
         }
+    }
+
+    [Fact]
+    public async Task Seed_004_figures_of_yanyuan_for_2018_against_2017_and_the_plans_goals()
+    {
+        var list = await (await _admin.GetAsync("/api/partnerships?pageSize=50")).ReadAsync<Page<PartnershipListItem>>();
+        var trusteeship = list.Items.Single(p => p.Kind == PartnershipKind.Trusteeship);
+        var yanyuan = trusteeship.Parties.Single(p => p.Role == PartyRole.Supported).OrganizationId;
+
+        var c = (await _admin.CompareAsync(yanyuan, "2018", "2017")).Indicators.ToDictionary(i => i.Code);
+        Assert.Equal(13452m, c[IndicatorCatalogue.Revenue].Value);
+        Assert.Equal(3189m, c[IndicatorCatalogue.Revenue].Change);
+        Assert.Equal(31.07m, c[IndicatorCatalogue.Revenue].GrowthPercent);
+        Assert.Equal(54000m, c[IndicatorCatalogue.OutpatientVisits].Change);
+        Assert.Equal(20.61m, c[IndicatorCatalogue.OutpatientVisits].GrowthPercent);
+        Assert.Equal(3206m, c[IndicatorCatalogue.Admissions].Change);
+        Assert.Equal(18.76m, c[IndicatorCatalogue.Admissions].GrowthPercent);
+        Assert.Equal(615m, c[IndicatorCatalogue.Surgeries].Change);
+        Assert.Equal(70m, c[IndicatorCatalogue.CountyRetentionRate].BaselineValue);
+        Assert.True(c[IndicatorCatalogue.CountyRetentionRate].Value > 90m);
+
+        var approval = await (await _admin.GetAsync($"/api/indicators/approval?organizationId={yanyuan}&period=2018")).ReadAsync<ApprovalDto>();
+        Assert.Equal(ApprovalState.Approved, approval.State);
+        await (await _admin.PostValuesAsync(yanyuan, (IndicatorCatalogue.Revenue, "2018", 1m))).ProblemAsync(System.Net.HttpStatusCode.Conflict);
+
+        var plans = await (await _admin.GetAsync($"/api/plans?partnershipId={trusteeship.Id}")).ReadAsync<IReadOnlyList<PlanDto>>();
+        var goal = Assert.Single(Assert.Single(plans).Goals);
+        Assert.Equal(IndicatorCatalogue.CountyRetentionRate, goal.IndicatorCode);
+        Assert.Equal(GoalStatus.Achieved, goal.Status);
+
+        var wuzhong = await (await _admin.GetAsync($"/api/plans?partnershipId={_ids[PartnershipKind.CounterpartSupport]}")).ReadAsync<IReadOnlyList<PlanDto>>();
+        var milestones = Assert.Single(wuzhong).Goals;
+        Assert.Equal([new DateOnly(2022, 8, 31), new DateOnly(2025, 8, 31)], milestones.Select(g => g.Deadline));
+        Assert.All(milestones, g => Assert.Equal(GoalKind.Milestone, g.Kind));
     }
 
     [Fact]
