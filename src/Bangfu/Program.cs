@@ -8,6 +8,7 @@ using Bangfu.Features.Courses;
 using Bangfu.Features.Demo;
 using Bangfu.Features.Dispatches;
 using Bangfu.Features.ExpertDays;
+using Bangfu.Features.Ledgers;
 using Bangfu.Features.Meetings;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
@@ -33,6 +34,7 @@ builder.Services.AddTechniques();
 builder.Services.AddTrainees();
 builder.Services.AddCourses();
 builder.Services.AddMeetings();
+builder.Services.AddLedgers();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -57,6 +59,7 @@ app.MapTechniqueEndpoints();
 app.MapTraineeEndpoints();
 app.MapCourseEndpoints();
 app.MapMeetingEndpoints();
+app.MapLedgerEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 
