@@ -22,8 +22,9 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
     {
         var q = query.Validate();
         var path = Path.Combine(Path.GetTempPath(), "bangfu-ledger-" + Guid.NewGuid().ToString("N") + ".xlsx");
-        // MiniExcel wants to seek back into the sheets it writes, so the workbook goes to a temporary file first;
-        // the response then streams that file and the file goes away with the stream.
+        // MiniExcel could write straight into the response, but a failure half-way would then be a truncated download
+        // instead of a problem response: the workbook goes to a temporary file first, the response streams that file,
+        // and the file goes away with the stream.
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try

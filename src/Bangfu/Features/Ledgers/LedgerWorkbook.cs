@@ -7,7 +7,11 @@ using MiniExcelLibs.OpenXml;
 namespace Bangfu.Features.Ledgers;
 
 /// One sheet: its name, its column headings in order, and its rows (the totals row last), produced lazily.
-public sealed record LedgerSheet(string Name, IReadOnlyList<string> Columns, IReadOnlyList<string> DateColumns, IEnumerable<IDictionary<string, object?>> Rows);
+public sealed record LedgerSheet(string Name, IReadOnlyList<string> Columns, IReadOnlyList<string> DateColumns, IEnumerable<IDictionary<string, object?>> Rows)
+{
+    /// Columns that hold names of organizations or free text get room; the rest are short.
+    public IReadOnlyList<string> WideColumns { get; init; } = [];
+}
 
 /// Turns ledger rows into sheets with the caller's-language headings and labels (Chinese by default) and writes them.
 public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
@@ -26,7 +30,7 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
             r.HostOrganization, r.HostDepartment, L($"DispatchMode.{r.Mode}"), L($"DispatchRole.{r.Role}"),
             AsDate(r.StartDate), AsDate(r.EndDate), r.DaysInPeriod, L($"DispatchStatus.{r.Status}")));
         var total = Row(cols, Total(count), null, null, null, null, null, null, null, null, null, days, null);
-        return new LedgerSheet(L("Ledgers.Sheet.Dispatch"), cols, [cols[8], cols[9]], body.Append(total));
+        return new LedgerSheet(L("Ledgers.Sheet.Dispatch"), cols, [cols[8], cols[9]], body.Append(total)) { WideColumns = [cols[3], cols[4]] };
     }
 
     public LedgerSheet ActivitySheet(IEnumerable<ActivityLedgerRow> rows, int count, long quantity, long attendees)
@@ -41,7 +45,7 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
             AsDate(r.Date), r.ExpertName, r.HostOrganization, r.HostDepartment, kinds[r.Kind], r.Subject, r.Quantity, units[r.Unit],
             r.Attendees, r.IsOnline ? online : onsite, r.IsMonthlyTotal ? (r.Note is null ? monthly : $"{monthly} {r.Note}") : r.Note));
         var total = Row(cols, Total(count), null, null, null, null, null, quantity, null, attendees, null, null);
-        return new LedgerSheet(L("Ledgers.Sheet.Activity"), cols, [cols[0]], body.Append(total));
+        return new LedgerSheet(L("Ledgers.Sheet.Activity"), cols, [cols[0]], body.Append(total)) { WideColumns = [cols[2], cols[5], cols[10]] };
     }
 
     public LedgerSheet TechniqueSheet(IEnumerable<TechniqueLedgerRow> rows, int count, long timesPerformed)
@@ -52,7 +56,7 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
             r.Name, r.HostOrganization, r.Department, r.SurgicalGrade is { } g ? L($"Tech.Grade{g}") : null, AsDate(r.FirstPerformedOn),
             r.IntroducedBy, L($"GapLevel.{r.GapLevel}"), r.TimesPerformed));
         var total = Row(cols, Total(count), null, null, null, null, null, null, timesPerformed);
-        return new LedgerSheet(L("Ledgers.Sheet.Technique"), cols, [cols[4]], body.Append(total));
+        return new LedgerSheet(L("Ledgers.Sheet.Technique"), cols, [cols[4]], body.Append(total)) { WideColumns = [cols[0], cols[1]] };
     }
 
     public LedgerSheet TraineeSheet(IEnumerable<TraineeLedgerRow> rows, int count)
@@ -69,7 +73,7 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
             r.AssessmentNote is null ? L($"TraineeOutcome.{r.Outcome}") : $"{L($"TraineeOutcome.{r.Outcome}")}：{r.AssessmentNote}",
             r.TeachesAfterReturn));
         var total = Row(cols, Total(count), null, null, null, null, null, null, null, null, null, null);
-        return new LedgerSheet(L("Ledgers.Sheet.Trainee"), cols, [cols[5], cols[6]], body.Append(total));
+        return new LedgerSheet(L("Ledgers.Sheet.Trainee"), cols, [cols[5], cols[6]], body.Append(total)) { WideColumns = [cols[2], cols[3], cols[9], cols[10]] };
     }
 
     public LedgerSheet SummarySheet(IReadOnlyList<SummaryLedgerRow> rows, long quantity, long attendees, int entries, DateOnly from, DateOnly to, bool byWholeMonths)
@@ -83,7 +87,7 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
         // The rollup has month granularity: say which months were counted.
         if (byWholeMonths)
             body.Add(Row(cols, L("Ledgers.WholeMonths", $"{from:yyyy-MM}", $"{to:yyyy-MM}"), null, null, null, null));
-        return new LedgerSheet(L("Ledgers.Sheet.Summary"), cols, [], body);
+        return new LedgerSheet(L("Ledgers.Sheet.Summary"), cols, [], body) { WideColumns = [cols[0]] };
     }
 
     public static async Task WriteAsync(Stream output, IReadOnlyList<LedgerSheet> sheets, CancellationToken ct)
@@ -92,12 +96,13 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
         foreach (var sheet in sheets)
             values[sheet.Name] = sheet.Rows;
         var dateColumns = sheets.SelectMany(s => s.DateColumns).ToHashSet();
+        var wideColumns = sheets.SelectMany(s => s.WideColumns).ToHashSet();
         var config = new OpenXmlConfiguration
         {
             // Widths are set by hand: measuring them would mean holding every row.
             EnableAutoWidth = false,
             DynamicColumns = sheets.SelectMany(s => s.Columns).Distinct()
-                .Select(c => new DynamicExcelColumn(c) { Width = dateColumns.Contains(c) ? 12 : 18, Format = dateColumns.Contains(c) ? "yyyy-MM-dd" : null! })
+                .Select(c => new DynamicExcelColumn(c) { Width = wideColumns.Contains(c) ? 32 : dateColumns.Contains(c) ? 12 : 14, Format = dateColumns.Contains(c) ? "yyyy-MM-dd" : null! })
                 .ToArray(),
         };
         await output.SaveAsAsync(values, configuration: config, cancellationToken: ct);

@@ -25,6 +25,9 @@ public sealed class LedgerScreenTests(BrowserApp app) : IClassFixture<BrowserApp
         var download = await page.RunAndWaitForDownloadAsync(() => ledgers.Download.ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         var path = await download.PathAsync();
+        // Kept beside the screenshots so that a person can open the workbook and look at it.
+        Directory.CreateDirectory(BrowserApp.ScreenshotDir);
+        await download.SaveAsAsync(Path.Combine(BrowserApp.ScreenshotDir, "ledgers-download.xlsx"));
         await using var file = File.OpenRead(path);
         var magic = new byte[4];
         await file.ReadExactlyAsync(magic);
