@@ -201,6 +201,19 @@ public sealed class LedgerTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     [Fact]
+    public async Task The_workbook_is_in_english_when_asked()
+    {
+        var (s, admin) = await LedgerAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/ledger?partnershipId={s.PartnershipId}&{Period}&ledgers=activity");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var xlsx = await XlsxAsync(await admin.SendAsync(request));
+        Assert.Equal(["Activities", "Summary"], MiniExcel.GetSheetNames(xlsx));
+        var rows = Sheet(xlsx, "Activities");
+        Assert.Equal("Surgery", rows[0]["Kind"]);
+        Assert.Equal("Total (4 rows)", rows[^1]["Date"]);
+    }
+
+    [Fact]
     public async Task Field_errors_are_in_english_when_asked()
     {
         var admin = await app.AdminAsync();
