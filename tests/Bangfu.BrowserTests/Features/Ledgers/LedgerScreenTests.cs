@@ -39,4 +39,17 @@ public sealed class LedgerScreenTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.Contains(activities, r => (r["项目/术式"] as string) == "宫腔镜手术");
         Assert.StartsWith("合计", (string)activities[^1]["日期"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_ledger_page_fits_a_phone()
+    {
+        var page = await app.NewPageAsync(360, 780);
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        var ledgers = new LedgerPage(page);
+        await ledgers.GotoFromPartnershipAsync(EastWest);
+        await Assertions.Expect(ledgers.Download).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "ledgers-phone");
+        var overflows = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflows);
+    }
 }
