@@ -10,6 +10,7 @@ using Bangfu.Features.Demo;
 using Bangfu.Features.Dispatches;
 using Bangfu.Features.ExpertDays;
 using Bangfu.Features.Indicators;
+using Bangfu.Features.Ledgers;
 using Bangfu.Features.Meetings;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
@@ -41,6 +42,7 @@ builder.Services.AddIndicators();
 builder.Services.AddPlans();
 builder.Services.AddReports();
 builder.Services.AddDashboards();
+builder.Services.AddLedgers();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -69,6 +71,7 @@ app.MapIndicatorEndpoints();
 app.MapPlanEndpoints();
 app.MapReportEndpoints();
 app.MapDashboardEndpoints();
+app.MapLedgerEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 

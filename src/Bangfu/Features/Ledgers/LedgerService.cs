@@ -1,0 +1,230 @@
+using Bangfu.Common;
+using Bangfu.Data;
+using Bangfu.Features.Activities;
+using Bangfu.Features.Dispatches;
+using Bangfu.Features.Partnerships;
+using Bangfu.Features.People;
+using Bangfu.Features.Techniques;
+using Bangfu.Features.Trainees;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bangfu.Features.Ledgers;
+
+/// A written workbook, ready to be sent: a temporary file that deletes itself when the stream is closed.
+public sealed record LedgerFile(Stream Content, string FileName);
+
+/// Builds the 台账 workbook of a scope (one partnership, one organization's partnerships, or a region) and a period.
+/// Rows stream from the database into the writer one by one; totals are summed by the database.
+public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbook, TimeProvider clock)
+{
+    /// Null when the partnership or organization is unknown or out of the caller's sight (404).
+    public async Task<LedgerFile?> BuildAsync(AccessScope scope, LedgerQuery query, CancellationToken ct)
+    {
+        var q = query.Validate();
+        var path = Path.Combine(Path.GetTempPath(), "bangfu-ledger-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        // MiniExcel could write straight into the response, but a failure half-way would then be a truncated download
+        // instead of a problem response: the workbook goes to a temporary file first, the response streams that file,
+        // and the file goes away with the stream.
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            if (!await WriteAsync(scope, q, file, ct))
+            {
+                await file.DisposeAsync();
+                return null;
+            }
+            file.Position = 0;
+            return new LedgerFile(file, FileNameOf(q));
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// Writes the workbook to any stream; false when the scope is not visible. Used by the endpoint and the benchmark.
+    public async Task<bool> WriteAsync(AccessScope scope, ValidLedgerQuery q, Stream output, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var partnerships = await ScopeAsync(db, scope, q, ct);
+        if (partnerships is null)
+            return false;
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var sheets = new List<LedgerSheet>();
+        foreach (var kind in q.Kinds)
+        {
+            sheets.Add(kind switch
+            {
+                LedgerKind.Dispatch => await DispatchSheetAsync(db, partnerships, q, today, ct),
+                LedgerKind.Activity => await ActivitySheetAsync(db, scope, partnerships, q, ct),
+                LedgerKind.Technique => await TechniqueSheetAsync(db, partnerships, q, ct),
+                _ => await TraineeSheetAsync(db, partnerships, q, ct),
+            });
+        }
+        sheets.Add(await SummarySheetAsync(db, scope, partnerships, q, ct));
+        await LedgerWorkbook.WriteAsync(output, sheets, ct);
+        return true;
+    }
+
+    /// The partnerships whose records the ledger holds, as a query that runs inside every sheet's query.
+    private static async Task<IQueryable<int>?> ScopeAsync(AppDbContext db, AccessScope scope, ValidLedgerQuery q, CancellationToken ct)
+    {
+        var visible = db.Visible(scope);
+        if (q.PartnershipId is { } pid)
+            return await visible.AnyAsync(p => p.Id == pid, ct) ? visible.Where(p => p.Id == pid).Select(p => p.Id) : null;
+        if (q.OrganizationId is { } org)
+        {
+            if (!await db.Organizations.AnyAsync(o => o.Id == org, ct))
+                return null;
+            return visible.Where(p => p.Parties.Any(x => x.DeletedAt == null && x.OrganizationId == org)).Select(p => p.Id);
+        }
+        // A region is read by administrators and by the commissions whose own region holds it (ADR 0002).
+        var prefix = AccessScope.RegionPrefixOf(q.RegionCode!);
+        var allowed = scope.IsAdmin || (scope.ReadsRegion && prefix.StartsWith(scope.RegionPrefix!, StringComparison.Ordinal));
+        if (!allowed)
+            throw new AccessDeniedException();
+        return visible.Where(p => p.Parties.Any(x => x.DeletedAt == null && x.Organization!.RegionCode.StartsWith(prefix))).Select(p => p.Id);
+    }
+
+    private async Task<LedgerSheet> DispatchSheetAsync(AppDbContext db, IQueryable<int> partnerships, ValidLedgerQuery q, DateOnly today, CancellationToken ct)
+    {
+        var (from, to) = (q.From, q.To);
+        var dispatches = db.Dispatches.AsNoTracking()
+            .Where(d => partnerships.Contains(d.PartnershipId) && !d.IsCancelled && d.StartDate <= to && d.EndDate >= from);
+        // Days inside the period, summed by the database.
+        var totals = await dispatches
+            .Select(d => (d.EndDate < to ? d.EndDate : to).DayNumber - (d.StartDate > from ? d.StartDate : from).DayNumber + 1)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Days = g.Sum(x => (long)x) })
+            .FirstOrDefaultAsync(ct);
+        var rows = dispatches
+            .OrderBy(d => d.Batch == null).ThenBy(d => d.Batch).ThenBy(d => d.StartDate).ThenBy(d => d.Id)
+            .Select(d => new DispatchLedgerRow(d.Batch, d.Expert!.Name, d.Expert.Title, d.Expert.TitleLevel, d.Expert.Organization!.Name,
+                d.HostOrganization!.Name, d.HostDepartment != null ? d.HostDepartment.Name : null, d.Mode, d.Role, d.StartDate, d.EndDate))
+            .AsEnumerable()
+            .Select(r => r with { DaysInPeriod = Overlap(r.StartDate, r.EndDate, from, to), Status = Dispatch.StatusOf(false, r.StartDate, r.EndDate, today) });
+        return workbook.DispatchSheet(rows, totals?.Count ?? 0, totals?.Days ?? 0);
+    }
+
+    private async Task<LedgerSheet> ActivitySheetAsync(AppDbContext db, AccessScope scope, IQueryable<int> partnerships, ValidLedgerQuery q, CancellationToken ct)
+    {
+        var activities = Activities(db, scope, partnerships, q);
+        var totals = await activities.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Quantity = g.Sum(a => (long)a.Quantity), Attendees = g.Sum(a => (long)a.Attendees) })
+            .FirstOrDefaultAsync(ct);
+        var rows = activities
+            .OrderBy(a => a.Date).ThenBy(a => a.Id)
+            .Select(a => new ActivityLedgerRow(a.Date, a.Expert != null ? a.Expert.Name : null, a.HostOrganization!.Name,
+                a.HostDepartment != null ? a.HostDepartment.Name : null, a.Kind, a.Subject, a.Quantity, a.Unit, a.Attendees, a.IsOnline,
+                a.IsMonthlyTotal, a.Note))
+            .AsEnumerable();
+        return workbook.ActivitySheet(rows, totals?.Count ?? 0, totals?.Quantity ?? 0, totals?.Attendees ?? 0);
+    }
+
+    private async Task<LedgerSheet> TechniqueSheetAsync(AppDbContext db, IQueryable<int> partnerships, ValidLedgerQuery q, CancellationToken ct)
+    {
+        var (from, to) = (q.From, q.To);
+        var techniques = db.Techniques.AsNoTracking()
+            .Where(t => partnerships.Contains(t.PartnershipId) && t.FirstPerformedOn >= from && t.FirstPerformedOn <= to);
+        var ids = techniques.Select(t => t.Id);
+        var count = await techniques.CountAsync(ct);
+        var performed = await db.Activities
+            .Where(a => a.TechniqueId != null && ids.Contains(a.TechniqueId.Value) && a.Date >= from && a.Date <= to)
+            .SumAsync(a => (long?)a.Quantity, ct) ?? 0;
+        var rows = techniques
+            .OrderBy(t => t.FirstPerformedOn).ThenBy(t => t.Id)
+            .Select(t => new TechniqueLedgerRow(t.Name, t.HostOrganization!.Name, t.Department != null ? t.Department.Name : null, t.SurgicalGrade,
+                t.FirstPerformedOn, t.IntroducedBy != null ? t.IntroducedBy.Name : null, t.GapLevel,
+                t.Uses.Where(a => a.Date >= from && a.Date <= to).Sum(a => (long?)a.Quantity) ?? 0))
+            .AsEnumerable();
+        return workbook.TechniqueSheet(rows, count, performed);
+    }
+
+    private async Task<LedgerSheet> TraineeSheetAsync(AppDbContext db, IQueryable<int> partnerships, ValidLedgerQuery q, CancellationToken ct)
+    {
+        var (from, to) = (q.From, q.To);
+        var trainees = db.Trainees.AsNoTracking()
+            .Where(t => partnerships.Contains(t.PartnershipId) && t.StartDate <= to && t.EndDate >= from);
+        var count = await trainees.CountAsync(ct);
+        var rows = trainees
+            .OrderBy(t => t.StartDate).ThenBy(t => t.Id)
+            .Select(t => new TraineeLedgerRow(t.Person!.Name, t.Kind, t.Person.Organization!.Name, t.HostOrganization!.Name,
+                t.HostDepartment != null ? t.HostDepartment.Name : null, t.Mentor != null ? t.Mentor.Name : null,
+                t.Mentor != null ? t.Mentor.Title : null, t.StartDate, t.EndDate, t.IsHousingProvided, t.MonthlySubsidyYuan, t.Outcome,
+                t.AssessmentNote, t.TeachesAfterReturn))
+            .AsEnumerable();
+        return workbook.TraineeSheet(rows, count);
+    }
+
+    /// Totals by kind over the whole months of the period, from the monthly rollup. An expert's own work is not in
+    /// the rollup by itself, so an expert's summary is grouped from the entries it may see.
+    private async Task<LedgerSheet> SummarySheetAsync(AppDbContext db, AccessScope scope, IQueryable<int> partnerships, ValidLedgerQuery q, CancellationToken ct)
+    {
+        List<SummaryLedgerRow> rows;
+        (long Quantity, long Attendees, int Entries)? totals;
+        if (scope.IsExpert)
+        {
+            var activities = Activities(db, scope, partnerships, q);
+            rows = await activities.GroupBy(a => a.Kind)
+                .Select(g => new SummaryLedgerRow(g.Key, g.Sum(a => (long)a.Quantity), g.Sum(a => (long)a.Attendees), g.Count()))
+                .ToListAsync(ct);
+            var t = await activities.GroupBy(_ => 1)
+                .Select(g => new { Quantity = g.Sum(a => (long)a.Quantity), Attendees = g.Sum(a => (long)a.Attendees), Entries = g.Count() })
+                .FirstOrDefaultAsync(ct);
+            totals = t is null ? null : (t.Quantity, t.Attendees, t.Entries);
+        }
+        else
+        {
+            var (first, last) = (Activity.MonthOf(q.From), Activity.MonthOf(q.To));
+            var monthly = db.ActivityMonthly.AsNoTracking()
+                .Where(m => partnerships.Contains(m.PartnershipId) && m.Month >= first && m.Month <= last);
+            rows = await monthly.GroupBy(m => m.Kind)
+                .Select(g => new SummaryLedgerRow(g.Key, g.Sum(m => m.Quantity), g.Sum(m => m.Attendees), g.Sum(m => m.Entries)))
+                .ToListAsync(ct);
+            var t = await monthly.GroupBy(_ => 1)
+                .Select(g => new { Quantity = g.Sum(m => m.Quantity), Attendees = g.Sum(m => m.Attendees), Entries = g.Sum(m => m.Entries) })
+                .FirstOrDefaultAsync(ct);
+            totals = t is null ? null : (t.Quantity, t.Attendees, t.Entries);
+        }
+        rows = rows.Where(r => r.Entries > 0).OrderBy(r => r.Kind).ToList();
+        return workbook.SummarySheet(rows, totals?.Quantity ?? 0, totals?.Attendees ?? 0, totals?.Entries ?? 0, q.From, q.To, byWholeMonths: !scope.IsExpert);
+    }
+
+    private static IQueryable<Activity> Activities(AppDbContext db, AccessScope scope, IQueryable<int> partnerships, ValidLedgerQuery q)
+    {
+        var (from, to) = (q.From, q.To);
+        // ActivityService.Visible keeps an expert to the entries made as that expert.
+        return ActivityService.Visible(db, scope).AsNoTracking()
+            .Where(a => partnerships.Contains(a.PartnershipId) && a.Date >= from && a.Date <= to);
+    }
+
+    private static int Overlap(DateOnly start, DateOnly end, DateOnly from, DateOnly to) =>
+        (end < to ? end : to).DayNumber - (start > from ? start : from).DayNumber + 1;
+
+    private static string FileNameOf(ValidLedgerQuery q)
+    {
+        var scope = q.PartnershipId is { } p ? $"partnership-{p}" : q.OrganizationId is { } o ? $"organization-{o}" : $"region-{q.RegionCode}";
+        return $"ledger-{scope}-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx";
+    }
+}
+
+public sealed record DispatchLedgerRow(int? Batch, string ExpertName, string? ExpertTitle, TitleLevel ExpertTitleLevel, string SendingOrganization,
+    string HostOrganization, string? HostDepartment, DispatchMode Mode, DispatchRole Role, DateOnly StartDate, DateOnly EndDate)
+{
+    public int DaysInPeriod { get; init; }
+    public DispatchStatus Status { get; init; }
+}
+
+public sealed record ActivityLedgerRow(DateOnly Date, string? ExpertName, string HostOrganization, string? HostDepartment, ActivityKind Kind,
+    string? Subject, int Quantity, ActivityUnit Unit, int Attendees, bool IsOnline, bool IsMonthlyTotal, string? Note);
+
+public sealed record TechniqueLedgerRow(string Name, string HostOrganization, string? Department, int? SurgicalGrade, DateOnly FirstPerformedOn,
+    string? IntroducedBy, GapLevel GapLevel, long TimesPerformed);
+
+public sealed record TraineeLedgerRow(string Name, TraineeKind Kind, string SendingOrganization, string HostOrganization, string? HostDepartment,
+    string? MentorName, string? MentorTitle, DateOnly StartDate, DateOnly EndDate, bool IsHousingProvided, int? MonthlySubsidyYuan,
+    TraineeOutcome Outcome, string? AssessmentNote, string? TeachesAfterReturn);
+
+public sealed record SummaryLedgerRow(ActivityKind Kind, long Quantity, long Attendees, int Entries);
