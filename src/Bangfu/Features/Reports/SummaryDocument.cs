@@ -42,7 +42,16 @@ public static class SummaryDocument
                 body.Append(ActivityTable(report, t));
             }
             if (section.Heading == t["Report.H.Kpis"] && report.Kpis.Count > 0)
+            {
                 body.Append(KpiTable(report, t));
+                var growth = report.Kpis.Where(k => k.GrowthPercent is not null).ToList();
+                if (growth.Count > 0)
+                {
+                    var png = SummaryChart.Bars(t["Report.KpiChartTitle"], growth.Select(k => (k.Name, (double)k.GrowthPercent!.Value)).ToList());
+                    body.Append(Picture(main, png, widthCm: 15.5));
+                    body.Append(Paragraph(t["Report.KpiChartCaption"], size: 21, center: true, after: 120));
+                }
+            }
         }
 
         body.Append(new SectionProperties(
@@ -121,7 +130,8 @@ public static class SummaryDocument
         Grid([t["Report.Col.Indicator"], t["Report.Col.Value"], t["Report.Col.Previous"], t["Report.Col.Change"], t["Report.Col.Growth"]],
             report.Kpis.Select(k => new[]
             {
-                string.IsNullOrEmpty(k.Unit) ? k.Name : $"{k.Name}（{k.Unit}）",
+                (report.Kpis.Select(x => x.Organization).Distinct().Count() > 1 ? k.Organization + " " : "")
+                    + (string.IsNullOrEmpty(k.Unit) ? k.Name : $"{k.Name}（{k.Unit}）"),
                 Dec(k.Value), Dec(k.PreviousValue), k.Change is { } c ? (c > 0 ? "+" : "") + Dec(c) : "",
                 k.GrowthPercent is { } g ? (g > 0 ? "+" : "") + g.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "",
             }).ToList());

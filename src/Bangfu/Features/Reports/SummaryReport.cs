@@ -18,7 +18,11 @@ public sealed record SummaryReport(
     IReadOnlyList<KpiFigure> Kpis,
     IReadOnlyList<GoalFigure> Goals,
     IReadOnlyList<string> NextFocus,
-    IReadOnlyList<SummarySection> Sections);
+    IReadOnlyList<SummarySection> Sections)
+{
+    /// Why no KPIs are stated, when the period is not one the indicator values are kept in.
+    public string? KpiNote { get; init; }
+}
 
 public sealed record SummaryPartnership(int Id, string Name, PartnershipKind Kind, string KindLabel, DateOnly StartDate, int? Round,
     IReadOnlyList<string> Supporting, IReadOnlyList<string> Supported);
@@ -38,7 +42,10 @@ public sealed record CountFigure(string Label, int Count);
 
 /// An indicator of the supported hospital for the period, against the period before (or a baseline).
 public sealed record KpiFigure(string Code, string Name, string Unit, decimal? Value, decimal? PreviousValue, decimal? Change, decimal? GrowthPercent,
-    string? PreviousPeriod);
+    string? PreviousPeriod)
+{
+    public string? Organization { get; init; }
+}
 
 public sealed record GoalFigure(string Description, DateOnly? Deadline, string Status, string StatusLabel, string Reason);
 

@@ -3,18 +3,25 @@ using Bangfu.Common;
 using Bangfu.Data;
 using Bangfu.Features.Activities;
 using Bangfu.Features.Dispatches;
+using Bangfu.Features.Indicators;
 using Bangfu.Features.Meetings;
 using Bangfu.Features.Partnerships;
+using Bangfu.Features.Plans;
 using Bangfu.Features.Techniques;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using IndicatorPeriod = Bangfu.Features.Indicators.Period;
 
 namespace Bangfu.Features.Reports;
 
 /// Gathers a partnership's figures for a period (with SQL aggregates and the monthly rollup, never by reading the
 /// activity rows) and writes the 工作总结 paragraphs from them, in the caller's language.
-public sealed class SummaryService(AppDbContextFactory dbf, ActivityService activities, IStringLocalizer<SharedResource> t)
+public sealed class SummaryService(AppDbContextFactory dbf, ActivityService activities, IndicatorService indicators, PlanService plans,
+    IStringLocalizer<SharedResource> t)
 {
+    /// The most supported hospitals whose KPIs one summary states (an alliance has many members).
+    public const int MaxKpiOrganizations = 10;
+
     /// The longest period one summary covers.
     public const int MaxMonths = 60;
 
@@ -23,7 +30,7 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         var v = new Validation();
         if (partnershipId is null)
             v.Add("partnershipId", "Error.Required");
-        Period.Check(v, from, to, MaxMonths);
+        ReportPeriod.Check(v, from, to, MaxMonths);
         v.ThrowIfAny();
         var (start, end) = (from!.Value, to!.Value);
 
@@ -36,7 +43,7 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
                 p.Kind,
                 p.StartDate,
                 Round = p.Agreements.Where(a => a.DeletedAt == null && a.SignedOn <= end).Max(a => (int?)a.Round),
-                Parties = p.Parties.Where(x => x.DeletedAt == null).Select(x => new { x.Role, x.Organization!.Name }).ToList(),
+                Parties = p.Parties.Where(x => x.DeletedAt == null).Select(x => new { x.Role, x.OrganizationId, x.Organization!.Name }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (partnership is null)
@@ -61,10 +68,64 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
             t[$"GapLevel.{x.GapLevel}"], x.GapLevel != GapLevel.Hospital)).ToList();
         var training = await TrainingFiguresAsync(db, partnership.Id, start, end, ct);
 
+        var supportedIds = partnership.Parties.Where(x => x.Role == receiving).Select(x => x.OrganizationId).Distinct().Take(MaxKpiOrganizations).ToList();
+        var (kpis, kpiNote) = await KpisAsync(scope, supportedIds, start, end, ct);
+        var (goals, focus) = await GoalsAsync(scope, partnership.Id, start, end, ct);
+
         var report = new SummaryReport(
-            t["Report.Title", partnership.Name, Period.Describe(t, start, end)], Period.Describe(t, start, end), start, end, info, dispatches,
-            activityFigures, techniqueFigures, training, [], [], [], []);
+            t["Report.Title", partnership.Name, ReportPeriod.Describe(t, start, end)], ReportPeriod.Describe(t, start, end), start, end, info, dispatches,
+            activityFigures, techniqueFigures, training, kpis, goals, focus, []) { KpiNote = kpiNote };
         return report with { Sections = Compose(report) };
+    }
+
+    /// KPIs of the supported hospitals for the period against the period before it, when the period is a year, a
+    /// quarter or a month (the periods indicator values are kept in).
+    private async Task<(List<KpiFigure> Kpis, string? Note)> KpisAsync(AccessScope scope, IReadOnlyList<int> organizations, DateOnly start, DateOnly end,
+        CancellationToken ct)
+    {
+        IndicatorPeriod? period = null;
+        foreach (var type in new[] { PeriodType.Year, PeriodType.Quarter, PeriodType.Month })
+        {
+            var p = IndicatorPeriod.Of(type, start);
+            if (p.Start == start && p.End == end)
+                period = p;
+        }
+        if (period is not { } current)
+            return ([], t["Report.KpiPeriodNote"]);
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var kpis = new List<KpiFigure>();
+        foreach (var organization in organizations)
+        {
+            if (await indicators.CompareAsync(scope, organization, current, current.Previous, ct) is not { } comparison)
+                continue;
+            var name = await OrganizationNameAsync(scope, organization, ct);
+            kpis.AddRange(comparison.Indicators.Where(i => i.Value is not null).Select(i => new KpiFigure(i.Code, english ? i.NameEn : i.NameZh, i.Unit ?? "",
+                i.Value, i.BaselineValue, i.Change, i.Unit == "%" ? null : i.GrowthPercent, DescribePeriod(current.Previous)) { Organization = name }));
+        }
+        return (kpis, null);
+    }
+
+    private async Task<string> OrganizationNameAsync(AccessScope scope, int id, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        return await db.Organizations.Where(o => o.Id == id).Select(o => o.Name).FirstAsync(ct);
+    }
+
+    private string DescribePeriod(IndicatorPeriod p) => ReportPeriod.Describe(t, p.Start, p.End);
+
+    /// Goals of the plans that overlap the period, with their status as of today; the next period's focus from the
+    /// plans' focus specialties and their unfinished tasks.
+    private async Task<(List<GoalFigure> Goals, List<string> Focus)> GoalsAsync(AccessScope scope, int partnershipId, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var list = (await plans.ListAsync(scope, partnershipId, null, ct)).Where(p => p.From <= end && p.To >= start).ToList();
+        var goals = list.SelectMany(p => p.Goals).OrderBy(g => g.Deadline)
+            .Select(g => new GoalFigure(g.Description, g.Deadline, g.Status.ToString(), t[$"Report.Goal.{g.Status}"], english ? g.ReasonEn : g.ReasonZh)).ToList();
+        var focus = list.SelectMany(p => p.FocusSpecialties).Distinct().Select(f => t["Report.FocusSpecialty", f].Value)
+            .Concat(list.SelectMany(p => p.Tasks).Where(x => x.Status != PlanTaskStatus.Done && (x.DueDate is null || x.DueDate > end))
+                .OrderBy(x => x.DueDate).Select(x => x.DueDate is { } due ? t["Report.FocusTask", x.Title, Month(due)].Value : x.Title))
+            .ToList();
+        return (goals, focus);
     }
 
     private static async Task<DispatchFigures> DispatchFiguresAsync(AppDbContext db, int partnershipId, DateOnly start, DateOnly end, CancellationToken ct)
@@ -171,6 +232,26 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
 
         if (tr.Meetings > 0 || tr.OpenActionItems > 0)
             sections.Add(new(t["Report.H.Meetings"], [t["Report.Meetings", tr.Meetings, tr.OpenActionItems, tr.OverdueActionItems]]));
+
+        var kpiText = new List<string>();
+        foreach (var org in r.Kpis.GroupBy(k => k.Organization))
+        {
+            var phrases = org.Select(k => k.Change is not { } change || k.PreviousValue is null
+                ? t["Report.KpiValue", k.Name, D(k.Value), k.Unit].Value
+                : k.Unit == "%"
+                    ? t[change >= 0 ? "Report.KpiPointsUp" : "Report.KpiPointsDown", k.Name, D(k.Value), k.PreviousPeriod!, D(Math.Abs(change))].Value
+                    : t[change >= 0 ? "Report.KpiUp" : "Report.KpiDown", k.Name, D(k.Value), k.Unit, k.PreviousPeriod!, D(Math.Abs(change)),
+                        k.GrowthPercent is { } g ? Math.Abs(g).ToString("0.00", CultureInfo.InvariantCulture) : "—"].Value);
+            kpiText.Add(t["Report.Kpis", org.Key ?? "", r.PeriodText, string.Join(t["Report.PhraseSeparator"].Value, phrases)]);
+        }
+        if (kpiText.Count == 0)
+            kpiText.Add(r.KpiNote ?? t["Report.KpisNone"]);
+        sections.Add(new(t["Report.H.Kpis"], kpiText));
+
+        if (r.Goals.Count > 0)
+            sections.Add(new(t["Report.H.Goals"], r.Goals.Select(g => t["Report.GoalLine", g.Description, g.Deadline is { } d ? Month(d) : "", g.StatusLabel, g.Reason].Value).ToList()));
+        if (r.NextFocus.Count > 0)
+            sections.Add(new(t["Report.H.Next"], [t["Report.Next", string.Join(t["Report.PhraseSeparator"].Value, r.NextFocus)]]));
         return sections;
     }
 
@@ -185,4 +266,6 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
 
     // Plain digits, as the reports write them (2972人次, not 2,972人次).
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string D(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace Bangfu.Features.Reports;
 
 /// Report periods are whole months: the monthly rollup they read from knows nothing finer.
-public static class Period
+public static class ReportPeriod
 {
     public static void Check(Validation v, DateOnly? from, DateOnly? to, int maxMonths)
     {
