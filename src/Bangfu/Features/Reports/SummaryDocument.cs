@@ -34,14 +34,14 @@ public static class SummaryDocument
             body.Append(Paragraph(section.Heading, bold: true, size: 30, font: HeadingFont, before: 240, after: 120));
             foreach (var text in section.Paragraphs)
                 body.Append(Paragraph(text, firstLineIndent: true));
-            if (section.Heading == t["Report.H.Work"] && report.Activities.Count > 0)
+            if (section.Key == "Work" && report.Activities.Count > 0)
             {
                 var png = SummaryChart.Bars(t["Report.ChartTitle", report.PeriodText], report.Activities.Select(a => (a.Label, (double)a.Quantity)).ToList());
                 body.Append(Picture(main, png, widthCm: 15.5));
                 body.Append(Paragraph(t["Report.ChartCaption"], size: 21, center: true, after: 120));
                 body.Append(ActivityTable(report, t));
             }
-            if (section.Heading == t["Report.H.Kpis"] && report.Kpis.Count > 0)
+            if (section.Key == "Kpis" && report.Kpis.Count > 0)
             {
                 body.Append(KpiTable(report, t));
                 var growth = report.Kpis.Where(k => k.GrowthPercent is not null).ToList();
@@ -151,14 +151,16 @@ public static class SummaryDocument
                 new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
-            new TableLayout { Type = TableLayoutValues.Autofit }));
-        table.Append(Row(headings, header: true));
+            new TableLayout { Type = TableLayoutValues.Fixed }));
+        // The first column holds the names: a third of the width; the numbers share the rest.
+        var widths = headings.Select((_, i) => i == 0 ? 1800 : 3200 / (headings.Count - 1)).ToList();
+        table.Append(Row(headings, widths, header: true));
         foreach (var row in rows)
-            table.Append(Row(row, header: false));
+            table.Append(Row(row, widths, header: false));
         return table;
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, bool header)
+    private static TableRow Row(IReadOnlyList<string> cells, IReadOnlyList<int> widths, bool header)
     {
         var row = new TableRow();
         if (header)
@@ -169,7 +171,7 @@ public static class SummaryDocument
                 new ParagraphProperties(new SpacingBetweenLines { Line = "360", LineRule = LineSpacingRuleValues.Auto, Before = "40", After = "40" },
                     new Justification { Val = i == 0 ? JustificationValues.Left : JustificationValues.Right }),
                 TextRun(cells[i], 22, bold: header, font: header ? HeadingFont : null));
-            var props = new TableCellProperties();
+            var props = new TableCellProperties(new TableCellWidth { Width = widths[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Pct });
             if (header)
                 props.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "E8F1EC" });
             row.Append(new TableCell(props, paragraph));

@@ -49,4 +49,8 @@ public sealed record KpiFigure(string Code, string Name, string Unit, decimal? V
 
 public sealed record GoalFigure(string Description, DateOnly? Deadline, string Status, string StatusLabel, string Reason);
 
-public sealed record SummarySection(string Heading, IReadOnlyList<string> Paragraphs);
+public sealed record SummarySection(string Heading, IReadOnlyList<string> Paragraphs)
+{
+    /// Which section this is (Overview, Dispatch, Work, Training, Meetings, Kpis, Goals, Next), whatever the language.
+    public string? Key { get; init; }
+}

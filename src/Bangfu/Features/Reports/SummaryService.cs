@@ -74,7 +74,8 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
 
         var report = new SummaryReport(
             t["Report.Title", partnership.Name, ReportPeriod.Describe(t, start, end)], ReportPeriod.Describe(t, start, end), start, end, info, dispatches,
-            activityFigures, techniqueFigures, training, kpis, goals, focus, []) { KpiNote = kpiNote };
+            activityFigures, techniqueFigures, training, kpis, goals, focus, [])
+        { KpiNote = kpiNote };
         return report with { Sections = Compose(report) };
     }
 
@@ -100,7 +101,8 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
                 continue;
             var name = await OrganizationNameAsync(scope, organization, ct);
             kpis.AddRange(comparison.Indicators.Where(i => i.Value is not null).Select(i => new KpiFigure(i.Code, english ? i.NameEn : i.NameZh, i.Unit ?? "",
-                i.Value, i.BaselineValue, i.Change, i.Unit == "%" ? null : i.GrowthPercent, DescribePeriod(current.Previous)) { Organization = name }));
+                i.Value, i.BaselineValue, i.Change, i.Unit == "%" ? null : i.GrowthPercent, DescribePeriod(current.Previous))
+            { Organization = name }));
         }
         return (kpis, null);
     }
@@ -186,7 +188,7 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         var overview = p.Round is { } round
             ? t["Report.Overview", supporting, supported, Month(p.StartDate), p.KindLabel, round]
             : t["Report.OverviewNoRound", supporting, supported, Month(p.StartDate), p.KindLabel];
-        sections.Add(new(t["Report.H.Overview"], [overview]));
+        sections.Add(Section("Overview", [overview]));
 
         var d = r.Dispatches;
         var dispatchText = new List<string>();
@@ -199,7 +201,7 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
             if (d.Specialties.Count > 0)
                 dispatchText.Add(t["Report.Specialties", string.Join(sep, d.Specialties)]);
         }
-        sections.Add(new(t["Report.H.Dispatch"], dispatchText));
+        sections.Add(Section("Dispatch", dispatchText));
 
         var work = new List<string>();
         if (r.Activities.Count == 0)
@@ -218,7 +220,7 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
                 ? t["Report.TechniquesWithGaps", supported, names, r.Techniques.Count, gaps]
                 : t["Report.Techniques", supported, names, r.Techniques.Count]);
         }
-        sections.Add(new(t["Report.H.Work"], work));
+        sections.Add(Section("Work", work));
 
         var tr = r.Training;
         var training = new List<string>();
@@ -228,10 +230,10 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
             training.Add(t["Report.Courses", tr.Courses, N(tr.CourseAttendees), tr.CoursePassed]);
         if (training.Count == 0)
             training.Add(t["Report.TrainingNone"]);
-        sections.Add(new(t["Report.H.Training"], training));
+        sections.Add(Section("Training", training));
 
         if (tr.Meetings > 0 || tr.OpenActionItems > 0)
-            sections.Add(new(t["Report.H.Meetings"], [t["Report.Meetings", tr.Meetings, tr.OpenActionItems, tr.OverdueActionItems]]));
+            sections.Add(Section("Meetings", [t["Report.Meetings", tr.Meetings, tr.OpenActionItems, tr.OverdueActionItems]]));
 
         var kpiText = new List<string>();
         foreach (var org in r.Kpis.GroupBy(k => k.Organization))
@@ -242,18 +244,24 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
                     ? t[change >= 0 ? "Report.KpiPointsUp" : "Report.KpiPointsDown", k.Name, D(k.Value), k.PreviousPeriod!, D(Math.Abs(change))].Value
                     : t[change >= 0 ? "Report.KpiUp" : "Report.KpiDown", k.Name, D(k.Value), k.Unit, k.PreviousPeriod!, D(Math.Abs(change)),
                         k.GrowthPercent is { } g ? Math.Abs(g).ToString("0.00", CultureInfo.InvariantCulture) : "—"].Value);
-            kpiText.Add(t["Report.Kpis", org.Key ?? "", r.PeriodText, string.Join(t["Report.PhraseSeparator"].Value, phrases)]);
+            kpiText.Add(t["Report.Kpis", org.Key ?? "", r.PeriodText, string.Join(t["Report.KpiSeparator"].Value, phrases)]);
         }
         if (kpiText.Count == 0)
             kpiText.Add(r.KpiNote ?? t["Report.KpisNone"]);
-        sections.Add(new(t["Report.H.Kpis"], kpiText));
+        sections.Add(Section("Kpis", kpiText));
 
         if (r.Goals.Count > 0)
-            sections.Add(new(t["Report.H.Goals"], r.Goals.Select(g => t["Report.GoalLine", g.Description, g.Deadline is { } d ? Month(d) : "", g.StatusLabel, g.Reason].Value).ToList()));
+            sections.Add(Section("Goals", r.Goals.Select(g => t["Report.GoalLine", g.Description, g.Deadline is { } d ? Month(d) : "", g.StatusLabel, g.Reason].Value).ToList()));
         if (r.NextFocus.Count > 0)
-            sections.Add(new(t["Report.H.Next"], [t["Report.Next", string.Join(t["Report.PhraseSeparator"].Value, r.NextFocus)]]));
-        return sections;
+            sections.Add(Section("Next", [t["Report.Next", string.Join(t["Report.PhraseSeparator"].Value, r.NextFocus)]]));
+        return sections.Select((x, i) => x with { Heading = t["Report.Numbered", Numeral(i + 1), x.Heading] }).ToList();
     }
+
+    private SummarySection Section(string key, IReadOnlyList<string> paragraphs) => new(t[$"Report.H.{key}"], paragraphs) { Key = key };
+
+    /// 一、二、… in Chinese, 1. 2. … otherwise.
+    private static string Numeral(int n) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh" && n <= 10 ? "一二三四五六七八九十"[n - 1].ToString() : n.ToString(CultureInfo.InvariantCulture);
 
     /// 培训…人次 after lectures, 服务群众…人次 after free clinics, 参加…人次 otherwise.
     private string Attendees(ActivityKind kind, long count)

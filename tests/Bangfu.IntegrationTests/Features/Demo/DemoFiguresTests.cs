@@ -142,4 +142,26 @@ public sealed class DemoFiguresTests(BangfuApp app) : IClassFixture<BangfuApp>, 
         Assert.Equal(4, dispatches.Select(d => d.Batch).Distinct().Count());
         Assert.Equal(20, dispatches.Select(d => d.ExpertId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task The_2018_summary_of_the_trusteeship_states_the_reported_growth_as_computed_figures()
+    {
+        var report = await (await _admin.GetAsync($"/api/reports/summary?partnershipId={_ids[PartnershipKind.Trusteeship]}&from=2018-01-01&to=2018-12-31"))
+            .ReadAsync<Bangfu.Features.Reports.SummaryReport>();
+        var kpis = report.Kpis.ToDictionary(k => k.Code);
+        Assert.Equal((13452m, 3189m, 31.07m), (kpis["REVENUE"].Value!.Value, kpis["REVENUE"].Change!.Value, kpis["REVENUE"].GrowthPercent!.Value));
+        Assert.Equal(20.61m, kpis["OUTPATIENT_VISITS"].GrowthPercent);
+        Assert.Equal(18.76m, kpis["ADMISSIONS"].GrowthPercent);
+        Assert.Equal(615m, kpis["SURGERIES"].Change);
+
+        var text = string.Join("\n", report.Sections.SelectMany(x => x.Paragraphs));
+        Assert.Contains("业务收入13452万元，较2017年增加3189万元，增长31.07%", text, StringComparison.Ordinal);
+        Assert.Contains("增长20.61%", text, StringComparison.Ordinal);
+        Assert.Contains("增长18.76%", text, StringComparison.Ordinal);
+        Assert.Contains("较2017年增加615台次", text, StringComparison.Ordinal);
+        Assert.Contains("县域内就诊率", text, StringComparison.Ordinal);
+        Assert.Contains(report.Goals, g => g.Status == nameof(GoalStatus.Achieved));
+        Assert.Equal(["一、基本情况", "二、专家派驻"], report.Sections.Take(2).Select(x => x.Heading));
+        Assert.NotEmpty(report.NextFocus);
+    }
 }
