@@ -99,7 +99,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                     EntityType = entry.Metadata.ClrType.Name,
                     EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
                     Action = action,
-                    Changes = changes,
+                    // A new row's snapshot is taken now that the database has given it (and the rows it points to) real keys.
+                    Changes = changes ?? Snapshot(entry, e => true),
                 });
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -131,7 +132,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             switch (entry.State)
             {
                 case EntityState.Added:
-                    pending.Add((entry, "Created", Snapshot(entry, e => true)));
+                    pending.Add((entry, "Created", null));
                     break;
                 case EntityState.Modified:
                     if (entry.Entity is IVersioned v)

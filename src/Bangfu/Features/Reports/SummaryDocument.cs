@@ -160,7 +160,7 @@ public static class SummaryDocument
         return table;
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, IReadOnlyList<int> widths, bool header)
+    private static TableRow Row(IReadOnlyList<string> cells, List<int> widths, bool header)
     {
         var row = new TableRow();
         if (header)
