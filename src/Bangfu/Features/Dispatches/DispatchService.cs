@@ -158,6 +158,22 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
         var key = AuditHistory.Key(id);
         var entries = AuditHistory.WithFieldChanges(await AuditHistory.ReadAsync(db, a => a.EntityType == nameof(Dispatch) && a.EntityId == key, ct));
 
+        // A dispatch saved together with its expert or hospital (the demo does so) has the temporary, negative key of
+        // that row in its audit. While no later entry changed the field, the dispatch's value now is that row's real key.
+        var current = await db.Dispatches.IgnoreQueryFilters().Where(d => d.Id == id)
+            .Select(d => new { d.ExpertId, d.HostOrganizationId, d.HostDepartmentId }).FirstAsync(ct);
+        var now = new Dictionary<string, string?>
+        {
+            [nameof(Dispatch.ExpertId)] = AuditHistory.Key(current.ExpertId),
+            [nameof(Dispatch.HostOrganizationId)] = AuditHistory.Key(current.HostOrganizationId),
+            [nameof(Dispatch.HostDepartmentId)] = current.HostDepartmentId is { } hd ? AuditHistory.Key(hd) : null,
+        };
+        var changedLater = entries.Where(e => e.Entry.Action != "Created").SelectMany(e => e.Changes).Select(c => c.Field).ToHashSet();
+        string? RealKey(string field, string? value) =>
+            value is not null && value.StartsWith('-') && now.TryGetValue(field, out var real) ? (changedLater.Contains(field) ? null : real) : value;
+        entries = entries.Select(e => (e.Entry, (IReadOnlyList<FieldChange>)e.Changes
+            .Select(c => c with { Old = RealKey(c.Field, c.Old), New = RealKey(c.Field, c.New) }).ToList())).ToList();
+
         // Experts, hospitals and departments are named, not numbered: one query for each kind of id the entries mention.
         var ids = entries.SelectMany(e => e.Changes).SelectMany(c => new[] { (c.Field, c.Old), (c.Field, c.New) })
             .Where(x => x.Item2 is not null && int.TryParse(x.Item2, System.Globalization.CultureInfo.InvariantCulture, out _))
@@ -192,9 +208,10 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
         {
             var (entry, raw) = x;
             var created = entry.Action == "Created";
-            var changes = raw.Where(c => HistoryFields.Contains(c.Field) && !(created && (c.New is null || c.Field == nameof(Dispatch.PlannedEndDate))))
+            var changes = raw.Where(c => Array.IndexOf(HistoryFields, c.Field) >= 0 && !(created && (c.New is null || c.Field == nameof(Dispatch.PlannedEndDate))))
                 .Select(c => new FieldChange(c.Field, Show(c.Field, c.Old), Show(c.Field, c.New)))
                 .Where(c => c.Old != c.New)
+                .OrderBy(c => Array.IndexOf(HistoryFields, c.Field))
                 .ToList();
             var values = AuditHistory.Values(entry.Changes);
             var action = entry.Action switch
@@ -213,8 +230,8 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
         }).ToList();
     }
 
-    /// The fields a history shows; keys, flags and deletion stamps are told by the action instead.
-    private static readonly HashSet<string> HistoryFields =
+    /// The fields a history shows, in the order it shows them; keys, flags and deletion stamps are told by the action instead.
+    private static readonly string[] HistoryFields =
     [
         nameof(Dispatch.ExpertId), nameof(Dispatch.HostOrganizationId), nameof(Dispatch.HostDepartmentId), nameof(Dispatch.Batch),
         nameof(Dispatch.Mode), nameof(Dispatch.Role), nameof(Dispatch.StartDate), nameof(Dispatch.EndDate), nameof(Dispatch.PlannedEndDate),
