@@ -46,6 +46,12 @@ public sealed class DispatchHistoryTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(panel).Not.ToContainTextAsync("EndDate");
         await BrowserApp.ScreenshotAsync(page, "dispatch-history-desktop-zh");
 
+        // The open history follows a further change.
+        await list.CancelAsync(row, "专家返回原单位");
+        await Assertions.Expect(entries).ToHaveCountAsync(4);
+        await Assertions.Expect(entries.Nth(0)).ToContainTextAsync("取消");
+        await Assertions.Expect(entries.Nth(0)).ToContainTextAsync("取消原因：专家返回原单位");
+
         await panel.GetByTestId("dispatch-history-close").ClickAsync();
         await Assertions.Expect(panel).ToHaveCountAsync(0);
     }
