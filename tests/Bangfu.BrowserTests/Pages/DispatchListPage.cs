@@ -30,7 +30,7 @@ public sealed class DispatchListPage(IPage page)
 
     public async Task FilterByModeAsync(string mode)
     {
-        await ChooseAsync(page.GetByTestId("dispatch-filters").GetByLabel(new Regex("^(派驻方式|Mode)")), new Regex($"^{Regex.Escape(mode)}$"));
+        await ChooseAsync(ModeFilter, new Regex($"^{Regex.Escape(mode)}$"));
         await Assertions.Expect(Rows.Filter(new() { HasNotText = mode })).ToHaveCountAsync(0);
     }
 
@@ -96,7 +96,7 @@ public sealed class DispatchListPage(IPage page)
         await ChangeForm.GetByTestId("dispatch-change-save").ClickAsync();
     }
 
-    /// Reloads the page; the filters start empty again, so the one given is chosen anew.
+    /// Reloads the page; the filters live in the address, so the mode chosen before is still applied.
     public async Task ReloadAsync(string? mode = null)
     {
         await page.ReloadAsync();
@@ -104,6 +104,24 @@ public sealed class DispatchListPage(IPage page)
         await LoginPage.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("dispatch-count")).ToBeVisibleAsync();
         if (mode is not null)
-            await FilterByModeAsync(mode);
+        {
+            await Assertions.Expect(ModeFilter).ToContainTextAsync(mode);
+            await Assertions.Expect(Rows.Filter(new() { HasNotText = mode })).ToHaveCountAsync(0);
+        }
+    }
+
+    public ILocator ModeFilter => page.GetByTestId("dispatch-filters").GetByLabel(new Regex("^(派驻方式|Mode)"));
+
+    public ILocator StatusFilter => page.GetByTestId("dispatch-filters").GetByLabel(new Regex("^(状态|Status)"));
+
+    public ILocator YearFilter => page.GetByTestId("dispatch-filters").GetByLabel(new Regex("^(年度|Year)"));
+
+    /// Opens the 历史 panel of a listed dispatch.
+    public async Task<ILocator> OpenHistoryAsync(ILocator row)
+    {
+        await row.GetByTestId("dispatch-history").ClickAsync();
+        var panel = page.GetByTestId("dispatch-history-panel");
+        await Assertions.Expect(panel.GetByTestId("dispatch-history-entry").First).ToBeVisibleAsync();
+        return panel;
     }
 }

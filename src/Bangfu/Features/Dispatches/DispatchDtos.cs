@@ -16,3 +16,18 @@ public sealed record SaveDispatchRequest(int? PartnershipId, int? ExpertId, int?
 public sealed record ChangeDispatchEndRequest(DateOnly? EndDate, int? Version);
 
 public sealed record CancelDispatchRequest(string? Reason, int? Version);
+
+/// What one entry of a dispatch's history did; extending, ending early and cancelling are told apart from other edits.
+public enum DispatchHistoryAction
+{
+    Created,
+    Updated,
+    Extended,
+    EndedEarly,
+    Cancelled,
+    Deleted,
+}
+
+/// One change to a dispatch: who, when, what (fields with old → new; people, hospitals and departments by name, dates as yyyy-MM-dd).
+public sealed record DispatchHistoryEntry(DateTimeOffset At, string UserName, DispatchHistoryAction Action, string? Reason,
+    IReadOnlyList<Bangfu.Common.FieldChange> Changes);

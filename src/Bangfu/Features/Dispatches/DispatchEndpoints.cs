@@ -12,6 +12,7 @@ public static class DispatchEndpoints
         var api = app.MapGroup("/api/dispatches").WithTags("Dispatches");
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:int}", GetAsync);
+        api.MapGet("/{id:int}/history", HistoryAsync);
         api.MapPost("/", CreateAsync);
         api.MapPut("/{id:int}", UpdateAsync);
         api.MapPost("/{id:int}/extend", ExtendAsync);
@@ -29,6 +30,9 @@ public static class DispatchEndpoints
 
     public static async Task<Results<Ok<DispatchDto>, NotFound>> GetAsync(int id, HttpContext http, DispatchService service, CancellationToken ct) =>
         await service.GetAsync(http.Scope(), id, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<DispatchHistoryEntry>>, NotFound>> HistoryAsync(int id, HttpContext http, DispatchService service, CancellationToken ct) =>
+        await service.HistoryAsync(http.Scope(), id, ct) is { } h ? TypedResults.Ok(h) : TypedResults.NotFound();
 
     public static async Task<Created<DispatchDto>> CreateAsync(SaveDispatchRequest request, HttpContext http, DispatchService service, CancellationToken ct)
     {

@@ -147,6 +147,97 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
         return true;
     }
 
+    /// Who changed what and when, newest first. Readable by whoever may read the dispatch; a deleted dispatch keeps its
+    /// history (its deletion included) for those who can still see its partnership.
+    public async Task<IReadOnlyList<DispatchHistoryEntry>?> HistoryAsync(AccessScope scope, int id, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var partnershipId = await db.Dispatches.IgnoreQueryFilters().Where(d => d.Id == id).Select(d => (int?)d.PartnershipId).FirstOrDefaultAsync(ct);
+        if (partnershipId is not { } pid || !await db.Visible(scope).AnyAsync(p => p.Id == pid, ct))
+            return null;
+        var key = AuditHistory.Key(id);
+        var entries = AuditHistory.WithFieldChanges(await AuditHistory.ReadAsync(db, a => a.EntityType == nameof(Dispatch) && a.EntityId == key, ct));
+
+        // A dispatch saved together with its expert or hospital (the demo does so) has the temporary, negative key of
+        // that row in its audit. While no later entry changed the field, the dispatch's value now is that row's real key.
+        var current = await db.Dispatches.IgnoreQueryFilters().Where(d => d.Id == id)
+            .Select(d => new { d.ExpertId, d.HostOrganizationId, d.HostDepartmentId }).FirstAsync(ct);
+        var now = new Dictionary<string, string?>
+        {
+            [nameof(Dispatch.ExpertId)] = AuditHistory.Key(current.ExpertId),
+            [nameof(Dispatch.HostOrganizationId)] = AuditHistory.Key(current.HostOrganizationId),
+            [nameof(Dispatch.HostDepartmentId)] = current.HostDepartmentId is { } hd ? AuditHistory.Key(hd) : null,
+        };
+        var changedLater = entries.Where(e => e.Entry.Action != "Created").SelectMany(e => e.Changes).Select(c => c.Field).ToHashSet();
+        string? RealKey(string field, string? value) =>
+            value is not null && value.StartsWith('-') && now.TryGetValue(field, out var real) ? (changedLater.Contains(field) ? null : real) : value;
+        entries = entries.Select(e => (e.Entry, (IReadOnlyList<FieldChange>)e.Changes
+            .Select(c => c with { Old = RealKey(c.Field, c.Old), New = RealKey(c.Field, c.New) }).ToList())).ToList();
+
+        // Experts, hospitals and departments are named, not numbered: one query for each kind of id the entries mention.
+        var ids = entries.SelectMany(e => e.Changes).SelectMany(c => new[] { (c.Field, c.Old), (c.Field, c.New) })
+            .Where(x => x.Item2 is not null && int.TryParse(x.Item2, System.Globalization.CultureInfo.InvariantCulture, out _))
+            .ToLookup(x => x.Field, x => int.Parse(x.Item2!, System.Globalization.CultureInfo.InvariantCulture));
+        var experts = ids[nameof(Dispatch.ExpertId)].Distinct().ToList();
+        var orgs = ids[nameof(Dispatch.HostOrganizationId)].Distinct().ToList();
+        var depts = ids[nameof(Dispatch.HostDepartmentId)].Distinct().ToList();
+        var names = new Dictionary<(string, int), string>();
+        if (experts.Count > 0)
+        {
+            foreach (var p in await db.People.IgnoreQueryFilters().Where(p => experts.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+                names[(nameof(Dispatch.ExpertId), p.Id)] = p.Name;
+        }
+        if (orgs.Count > 0)
+        {
+            foreach (var o in await db.Organizations.IgnoreQueryFilters().Where(o => orgs.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+                names[(nameof(Dispatch.HostOrganizationId), o.Id)] = o.Name;
+        }
+        if (depts.Count > 0)
+        {
+            foreach (var d in await db.Departments.IgnoreQueryFilters().Where(d => depts.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+                names[(nameof(Dispatch.HostDepartmentId), d.Id)] = d.Name;
+        }
+
+        string? Show(string field, string? value) =>
+            value is null ? null
+            : field is nameof(Dispatch.StartDate) or nameof(Dispatch.EndDate) or nameof(Dispatch.PlannedEndDate) ? AuditHistory.NormalizeDate(value)
+            : int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) && names.TryGetValue((field, n), out var name) ? name
+            : value;
+
+        return entries.Select(x =>
+        {
+            var (entry, raw) = x;
+            var created = entry.Action == "Created";
+            var changes = raw.Where(c => Array.IndexOf(HistoryFields, c.Field) >= 0 && !(created && (c.New is null || c.Field == nameof(Dispatch.PlannedEndDate))))
+                .Select(c => new FieldChange(c.Field, Show(c.Field, c.Old), Show(c.Field, c.New)))
+                .Where(c => c.Old != c.New)
+                .OrderBy(c => Array.IndexOf(HistoryFields, c.Field))
+                .ToList();
+            var values = AuditHistory.Values(entry.Changes);
+            var action = entry.Action switch
+            {
+                "Created" => DispatchHistoryAction.Created,
+                "Deleted" or "Removed" => DispatchHistoryAction.Deleted,
+                _ when values.TryGetValue(nameof(Dispatch.IsCancelled), out var c) && bool.TryParse(c, out var cancelled) && cancelled => DispatchHistoryAction.Cancelled,
+                _ when changes.Count == 1 && changes[0] is { Field: nameof(Dispatch.EndDate), Old: { } o, New: { } n }
+                    => string.CompareOrdinal(n, o) > 0 ? DispatchHistoryAction.Extended : DispatchHistoryAction.EndedEarly,
+                _ => DispatchHistoryAction.Updated,
+            };
+            var reason = action == DispatchHistoryAction.Cancelled && values.TryGetValue(nameof(Dispatch.CancelReason), out var r) ? r : null;
+            if (action is DispatchHistoryAction.Cancelled or DispatchHistoryAction.Deleted)
+                changes = changes.Where(c => c.Field != nameof(Dispatch.CancelReason)).ToList();
+            return new DispatchHistoryEntry(entry.At, entry.UserName, action, reason, changes);
+        }).ToList();
+    }
+
+    /// The fields a history shows, in the order it shows them; keys, flags and deletion stamps are told by the action instead.
+    private static readonly string[] HistoryFields =
+    [
+        nameof(Dispatch.ExpertId), nameof(Dispatch.HostOrganizationId), nameof(Dispatch.HostDepartmentId), nameof(Dispatch.Batch),
+        nameof(Dispatch.Mode), nameof(Dispatch.Role), nameof(Dispatch.StartDate), nameof(Dispatch.EndDate), nameof(Dispatch.PlannedEndDate),
+        nameof(Dispatch.Note), nameof(Dispatch.CancelReason),
+    ];
+
     public static IQueryable<Dispatch> Visible(AppDbContext db, AccessScope scope)
     {
         return db.Dispatches.OfVisiblePartnerships(db, scope);

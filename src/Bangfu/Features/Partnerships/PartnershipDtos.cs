@@ -26,8 +26,6 @@ public sealed record SaveAgreementRequest(int? Round, string? Title, DateOnly? S
     string? Signatories = null, string? Terms = null, IReadOnlyList<DelegatedRights>? DelegatedRights = null,
     IReadOnlyList<RetainedItems>? RetainedItems = null, int? Version = null);
 
-public sealed record HistoryEntry(DateTimeOffset At, string UserName, string EntityType, string EntityId, string Action, string? Changes);
-
 public static class FlagLists
 {
     public static IReadOnlyList<T> Split<T>(T value) where T : struct, Enum =>

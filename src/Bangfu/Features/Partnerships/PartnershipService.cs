@@ -277,21 +277,16 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         // A deleted partnership keeps its history, readable by those who could read the partnership.
         if (!await db.Visible(scope).IgnoreQueryFilters().AnyAsync(p => p.Id == id, ct))
             return null;
-        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var key = AuditHistory.Key(id);
         var partyIds = await db.PartnershipParties.IgnoreQueryFilters().Where(x => x.PartnershipId == id)
             .Select(x => x.Id).ToListAsync(ct);
         var agreementIds = await db.Agreements.IgnoreQueryFilters().Where(x => x.PartnershipId == id)
             .Select(x => x.Id).ToListAsync(ct);
-        var partyKeys = partyIds.Select(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var agreementKeys = agreementIds.Select(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        return await db.AuditEntries.AsNoTracking()
-            .Where(a => (a.EntityType == nameof(Partnership) && a.EntityId == key)
-                || (a.EntityType == nameof(PartnershipParty) && partyKeys.Contains(a.EntityId))
-                || (a.EntityType == nameof(Agreement) && agreementKeys.Contains(a.EntityId)))
-            .OrderByDescending(a => a.Id)
-            .Take(500)
-            .Select(a => new HistoryEntry(a.At, a.UserName, a.EntityType, a.EntityId, a.Action, a.Changes))
-            .ToListAsync(ct);
+        var partyKeys = partyIds.Select(AuditHistory.Key).ToList();
+        var agreementKeys = agreementIds.Select(AuditHistory.Key).ToList();
+        return await AuditHistory.ReadAsync(db, a => (a.EntityType == nameof(Partnership) && a.EntityId == key)
+            || (a.EntityType == nameof(PartnershipParty) && partyKeys.Contains(a.EntityId))
+            || (a.EntityType == nameof(Agreement) && agreementKeys.Contains(a.EntityId)), ct);
     }
 
     /// Loads a partnership the caller may change: null when it cannot even see it (404), 403 when it can see but not change it.

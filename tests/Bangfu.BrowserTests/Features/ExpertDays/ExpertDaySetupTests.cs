@@ -83,4 +83,36 @@ public sealed class ExpertDaySetupTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(calendar.Row("手机上新建的工作日")).ToContainTextAsync("每周星期二");
         await Assertions.Expect(calendar.Occurrences).ToHaveCountAsync(12);
     }
+
+    [Fact]
+    public async Task Deleting_an_expert_day_asks_first_and_it_stays_gone_after_a_reload()
+    {
+        const string Doomed = "2026年眼科专家工作日";
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        await new PartnershipDetailPage(page).GotoAsync(Trusteeship);
+        var calendar = new ExpertDayCalendarPage(page);
+        await calendar.OpenFromDetailAsync();
+        await calendar.CreateMonthlyAsync(Doomed, "每月第3个", "星期二", "2026-01-01", "2026-12-31", 2, 4);
+        await calendar.SaveAsync();
+        await Assertions.Expect(calendar.Row(Doomed)).ToHaveCountAsync(1);
+        var others = await page.GetByTestId("eday-row").CountAsync();
+
+        var dialog = new ConfirmDialog(page);
+        await calendar.Row(Doomed).GetByTestId("eday-delete").ClickAsync();
+        await Assertions.Expect(dialog.Dialog).ToContainTextAsync(Doomed);
+        await BrowserApp.ScreenshotAsync(page, "expert-day-delete-confirm-desktop-zh");
+        await dialog.DismissAsync();
+        await Assertions.Expect(calendar.Row(Doomed)).ToHaveCountAsync(1);
+
+        await calendar.Row(Doomed).GetByTestId("eday-delete").ClickAsync();
+        await dialog.ConfirmAsync();
+        await Assertions.Expect(calendar.Row(Doomed)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("eday-occurrences")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("eday-row")).ToHaveCountAsync(others - 1);
+
+        await calendar.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("eday-row")).ToHaveCountAsync(others - 1);
+        await Assertions.Expect(calendar.Row(Doomed)).ToHaveCountAsync(0);
+    }
 }

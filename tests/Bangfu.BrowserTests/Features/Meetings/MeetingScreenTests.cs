@@ -49,6 +49,49 @@ public sealed class MeetingScreenTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [Fact]
+    public async Task A_refused_mark_done_or_delete_is_told_at_the_item_itself()
+    {
+        var pageA = await app.NewPageAsync();
+        await new LoginPage(pageA).SignInAsync("admin", BrowserApp.AdminPassword);
+        var listA = new MeetingListPage(pageA);
+        await listA.GotoAsync(EastWest);
+        await listA.AddMeetingAsync("两个窗口的例会");
+        var meetingA = listA.Meeting("两个窗口的例会");
+        await listA.AddItemAsync(meetingA, "另一窗口先办结的事项", "医务处");
+        await listA.AddItemAsync(meetingA, "另一窗口先删除的事项", "护理部");
+        var doneA = MeetingListPage.Item(meetingA, "另一窗口先办结的事项");
+        var deletedA = MeetingListPage.Item(meetingA, "另一窗口先删除的事项");
+        await Assertions.Expect(deletedA).ToHaveCountAsync(1);
+
+        // A second window changes both items; the first still shows them as they were.
+        var pageB = await app.NewPageAsync();
+        await new LoginPage(pageB).SignInAsync("admin", BrowserApp.AdminPassword);
+        var listB = new MeetingListPage(pageB);
+        await listB.GotoAsync(EastWest);
+        var meetingB = listB.Meeting("两个窗口的例会");
+        await MeetingListPage.Item(meetingB, "另一窗口先办结的事项").GetByTestId("action-done").ClickAsync();
+        await Assertions.Expect(MeetingListPage.Item(meetingB, "另一窗口先办结的事项").GetByTestId("action-status")).ToHaveTextAsync("已办结");
+        await MeetingListPage.Item(meetingB, "另一窗口先删除的事项").GetByTestId("action-delete").ClickAsync();
+        await new ConfirmDialog(pageB).ConfirmAsync();
+        await Assertions.Expect(MeetingListPage.Item(meetingB, "另一窗口先删除的事项")).ToHaveCountAsync(0);
+
+        await doneA.GetByTestId("action-done").ClickAsync();
+        await Assertions.Expect(doneA.GetByTestId("action-error")).ToContainTextAsync("已被他人修改");
+        await Assertions.Expect(deletedA.GetByTestId("action-error")).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(pageA, "meeting-item-error-desktop-zh");
+
+        await deletedA.GetByTestId("action-delete").ClickAsync();
+        await new ConfirmDialog(pageA).ConfirmAsync();
+        await Assertions.Expect(deletedA.GetByTestId("action-error")).ToContainTextAsync("记录不存在");
+        await Assertions.Expect(doneA.GetByTestId("action-error")).ToHaveCountAsync(0);
+
+        await listA.ReloadAsync();
+        await Assertions.Expect(MeetingListPage.Item(listA.Meeting("两个窗口的例会"), "另一窗口先办结的事项").GetByTestId("action-status")).ToHaveTextAsync("已办结");
+        await Assertions.Expect(MeetingListPage.Item(listA.Meeting("两个窗口的例会"), "另一窗口先删除的事项")).ToHaveCountAsync(0);
+        await Assertions.Expect(pageA.GetByTestId("action-error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Meeting_list_fits_a_phone()
     {
         var page = await app.NewPageAsync(360, 780);

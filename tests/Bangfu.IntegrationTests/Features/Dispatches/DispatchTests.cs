@@ -121,4 +121,63 @@ public sealed class DispatchTests(BangfuApp app) : IClassFixture<BangfuApp>
         var member = await app.OrgAdminAsync(admin, s.SupportedId);
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/dispatches/{d.Id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task History_tells_creation_extension_early_end_and_cancellation_newest_first()
+    {
+        var admin = await app.AdminAsync();
+        var s = await WorkLedger.SetUpAsync(admin);
+        var d = await admin.CreateDispatchAsync(s.Dispatch(Jan1, new DateOnly(2024, 6, 30)));
+        var extended = await (await admin.PostJsonAsync($"/api/dispatches/{d.Id}/extend", new ChangeDispatchEndRequest(new DateOnly(2024, 9, 30), d.Version))).ReadAsync<DispatchDto>();
+        var early = await (await admin.PostJsonAsync($"/api/dispatches/{d.Id}/end-early", new ChangeDispatchEndRequest(new DateOnly(2024, 8, 15), extended.Version))).ReadAsync<DispatchDto>();
+        await (await admin.PostJsonAsync($"/api/dispatches/{d.Id}/cancel", new CancelDispatchRequest("专家因病无法成行", early.Version))).ReadAsync<DispatchDto>();
+
+        var history = await (await admin.GetAsync($"/api/dispatches/{d.Id}/history")).ReadAsync<List<DispatchHistoryEntry>>();
+        Assert.Equal([DispatchHistoryAction.Cancelled, DispatchHistoryAction.EndedEarly, DispatchHistoryAction.Extended, DispatchHistoryAction.Created],
+            history.Select(h => h.Action));
+        Assert.All(history, h => Assert.Equal("admin", h.UserName));
+        Assert.Equal("专家因病无法成行", history[0].Reason);
+        var extension = Assert.Single(history[2].Changes);
+        Assert.Equal(new FieldChange("EndDate", "2024-06-30", "2024-09-30"), extension);
+        Assert.Equal(new FieldChange("EndDate", "2024-09-30", "2024-08-15"), Assert.Single(history[1].Changes));
+        var created = history[3].Changes.ToDictionary(c => c.Field);
+        Assert.Equal("2024-01-01", created["StartDate"].New);
+        Assert.Null(created["StartDate"].Old);
+        Assert.Equal(d.ExpertName, created["ExpertId"].New);
+        Assert.Equal(d.HostOrganizationName, created["HostOrganizationId"].New);
+        Assert.Equal("Stationed", created["Mode"].New);
+    }
+
+    [Fact]
+    public async Task History_of_an_edit_names_old_and_new_values_and_keeps_the_deletion()
+    {
+        var admin = await app.AdminAsync();
+        var s = await WorkLedger.SetUpAsync(admin);
+        var d = await admin.CreateDispatchAsync(s.Dispatch(Jan1, new DateOnly(2024, 6, 30)));
+        var edited = await (await admin.PutJsonAsync($"/api/dispatches/{d.Id}", s.Dispatch(Jan1, new DateOnly(2024, 6, 30), DispatchMode.ShortVisit) with { Batch = 3, Version = d.Version })).ReadAsync<DispatchDto>();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/dispatches/{d.Id}?version={edited.Version}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/dispatches/{d.Id}")).StatusCode);
+
+        var history = await (await admin.GetAsync($"/api/dispatches/{d.Id}/history")).ReadAsync<List<DispatchHistoryEntry>>();
+        Assert.Equal([DispatchHistoryAction.Deleted, DispatchHistoryAction.Updated, DispatchHistoryAction.Created], history.Select(h => h.Action));
+        var changes = history[1].Changes.ToDictionary(c => c.Field);
+        Assert.Equal(new FieldChange("Mode", "Stationed", "ShortVisit"), changes["Mode"]);
+        Assert.Equal(new FieldChange("Batch", "1", "3"), changes["Batch"]);
+        Assert.DoesNotContain("EndDate", changes.Keys);
+    }
+
+    [Fact]
+    public async Task History_is_scoped_like_the_dispatch()
+    {
+        var admin = await app.AdminAsync();
+        var s = await WorkLedger.SetUpAsync(admin);
+        var d = await admin.CreateDispatchAsync(s.Dispatch(Jan1, new DateOnly(2024, 6, 30)));
+        var other = await admin.CreateOrganizationAsync();
+        var outsider = await app.OrgAdminAsync(admin, other.Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/dispatches/{d.Id}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/dispatches/987654321/history")).StatusCode);
+        var member = await app.OrgAdminAsync(admin, s.SupportedId);
+        var history = await (await member.GetAsync($"/api/dispatches/{d.Id}/history")).ReadAsync<List<DispatchHistoryEntry>>();
+        Assert.Equal(DispatchHistoryAction.Created, Assert.Single(history).Action);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Bangfu.Common;
 using Bangfu.Features.Partnerships;
 using Bangfu.IntegrationTests.Infrastructure;
 using Bangfu.IntegrationTests.TestData;
