@@ -151,5 +151,10 @@ public sealed class ActivityMonthlyConfiguration : IEntityTypeConfiguration<Acti
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(24);
         builder.HasIndex(m => new { m.HostOrganizationId, m.Month });
         builder.HasIndex(m => new { m.Month, m.Kind });
+        // The dashboards sum a set of partnerships over a year's months: a covering index answers them from the index
+        // alone (a province's year is ~40,000 rollup rows; without it SQLite skip-scanned the host index and looked
+        // up every row in the table).
+        builder.HasIndex(m => new { m.PartnershipId, m.Month, m.HostOrganizationId, m.Kind, m.Quantity, m.Attendees, m.Entries })
+            .HasDatabaseName("IX_ActivityMonthly_Dashboard");
     }
 }

@@ -260,6 +260,9 @@ namespace Bangfu.Data.Migrations.Postgres
 
                     b.HasIndex("Month", "Kind");
 
+                    b.HasIndex("PartnershipId", "Month", "HostOrganizationId", "Kind", "Quantity", "Attendees", "Entries")
+                        .HasDatabaseName("IX_ActivityMonthly_Dashboard");
+
                     b.ToTable("ActivityMonthly", (string)null);
                 });
 

@@ -250,6 +250,9 @@ namespace Bangfu.Data.Migrations.Sqlite
 
                     b.HasIndex("Month", "Kind");
 
+                    b.HasIndex("PartnershipId", "Month", "HostOrganizationId", "Kind", "Quantity", "Attendees", "Entries")
+                        .HasDatabaseName("IX_ActivityMonthly_Dashboard");
+
                     b.ToTable("ActivityMonthly", (string)null);
                 });
 
