@@ -84,6 +84,12 @@ public sealed class DashboardKpiTests(BangfuApp app) : IClassFixture<BangfuApp>,
         Assert.Equal(1, row.Counts.Single(c => c.Status == GoalStatus.Achieved).Count);
         Assert.Empty(region.Organizations);
 
+        // The province's commission sees the same plan in its region.
+        var commission = await app.ClientForAsync("sc.nhc", BangfuApp.AdminPassword);
+        var province = await (await commission.GetAsync("/api/dashboards/regions/510000/kpis?year=2018")).ReadAsync<DashboardKpisDto>();
+        Assert.Contains(province.Plans, p => p.PartnershipId == _trusteeship.Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await commission.GetAsync("/api/dashboards/regions/640000/kpis?year=2018")).StatusCode);
+
         var outsider = await app.OrgAdminAsync(_admin, (await _admin.CreateOrganizationAsync()).Id);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/dashboards/partnerships/{_trusteeship.Id}/kpis?year=2018")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/dashboards/organizations/{_yanyuan}/kpis?year=2018")).StatusCode);
