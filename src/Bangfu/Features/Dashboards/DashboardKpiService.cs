@@ -62,48 +62,48 @@ public sealed class DashboardKpiService(AppDbContextFactory dbf, PlanService pla
         switch (level)
         {
             case DashboardLevel.Partnership:
-            {
-                var p = await visible.Where(p => p.Id == id).Select(p => new { p.Id, p.StartDate }).FirstOrDefaultAsync(ct);
-                if (p is null)
-                    return null;
-                var receiving = await db.PartnershipParties.AsNoTracking()
-                    .Where(x => x.PartnershipId == p.Id && x.DeletedAt == null && (x.Role == PartyRole.Supported || x.Role == PartyRole.Member))
-                    .OrderBy(x => x.OrganizationId).Select(x => x.OrganizationId).Distinct().Take(MaxOrganizations).ToListAsync(ct);
-                var planList = await plans.ListAsync(scope, p.Id, null, ct);
-                var kpis = await KpisAsync(db, receiving.Select(o => (o, (int?)p.StartDate.Year)).ToList(), planList, year, ct);
-                return new DashboardKpisDto(level, id, null, year, kpis, Goals(planList), Count(planList), []);
-            }
+                {
+                    var p = await visible.Where(p => p.Id == id).Select(p => new { p.Id, p.StartDate }).FirstOrDefaultAsync(ct);
+                    if (p is null)
+                        return null;
+                    var receiving = await db.PartnershipParties.AsNoTracking()
+                        .Where(x => x.PartnershipId == p.Id && x.DeletedAt == null && (x.Role == PartyRole.Supported || x.Role == PartyRole.Member))
+                        .OrderBy(x => x.OrganizationId).Select(x => x.OrganizationId).Distinct().Take(MaxOrganizations).ToListAsync(ct);
+                    var planList = await plans.ListAsync(scope, p.Id, null, ct);
+                    var kpis = await KpisAsync(db, receiving.Select(o => (o, (int?)p.StartDate.Year)).ToList(), planList, year, ct);
+                    return new DashboardKpisDto(level, id, null, year, kpis, Goals(planList), Count(planList), []);
+                }
             case DashboardLevel.Organization:
-            {
-                if (!await db.Organizations.AnyAsync(o => o.Id == id, ct))
-                    return null;
-                var mine = visible.Where(p => p.Parties.Any(x => x.DeletedAt == null && x.OrganizationId == id));
-                if (!await mine.AnyAsync(ct) && !scope.IsAdmin && scope.OrganizationId != id)
-                    return null;
-                // The baseline is the year before the first partnership that supports this organization began.
-                var began = await mine.Where(p => p.Parties.Any(x => x.DeletedAt == null && x.OrganizationId == id
-                        && (x.Role == PartyRole.Supported || x.Role == PartyRole.Member)))
-                    .MinAsync(p => (DateOnly?)p.StartDate, ct);
-                var planList = await plans.ListAsync(scope, null, id, ct);
-                var kpis = await KpisAsync(db, [(id!.Value, began?.Year)], planList, year, ct);
-                return new DashboardKpisDto(level, id, null, year, kpis, Goals(planList), Count(planList), []);
-            }
+                {
+                    if (!await db.Organizations.AnyAsync(o => o.Id == id, ct))
+                        return null;
+                    var mine = visible.Where(p => p.Parties.Any(x => x.DeletedAt == null && x.OrganizationId == id));
+                    if (!await mine.AnyAsync(ct) && !scope.IsAdmin && scope.OrganizationId != id)
+                        return null;
+                    // The baseline is the year before the first partnership that supports this organization began.
+                    var began = await mine.Where(p => p.Parties.Any(x => x.DeletedAt == null && x.OrganizationId == id
+                            && (x.Role == PartyRole.Supported || x.Role == PartyRole.Member)))
+                        .MinAsync(p => (DateOnly?)p.StartDate, ct);
+                    var planList = await plans.ListAsync(scope, null, id, ct);
+                    var kpis = await KpisAsync(db, [(id!.Value, began?.Year)], planList, year, ct);
+                    return new DashboardKpisDto(level, id, null, year, kpis, Goals(planList), Count(planList), []);
+                }
             default:
-            {
-                var prefix = AccessScope.RegionPrefixOf(regionCode!);
-                if (!scope.IsAdmin && !(scope.ReadsRegion && prefix.StartsWith(scope.RegionPrefix!, StringComparison.Ordinal)))
-                    return null;
-                var inRegion = await db.Organizations.AsNoTracking().Where(o => o.RegionCode.StartsWith(prefix)).Select(o => o.Id).ToListAsync(ct);
-                var set = inRegion.ToHashSet();
-                // Plans are listed at most 200 at a time by the plan service: the region's count covers those.
-                var planList = (await plans.ListAsync(scope, null, null, ct)).Where(p => set.Contains(p.OrganizationId)).ToList();
-                var pids = planList.Select(p => p.PartnershipId).Distinct().ToList();
-                var names = await db.Partnerships.AsNoTracking().Where(p => pids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-                var rows = planList.Where(p => p.Goals.Count > 0)
-                    .Select(p => new RegionPlanGoals(p.Id, p.PartnershipId, names.GetValueOrDefault(p.PartnershipId, ""), p.OrganizationId, p.OrganizationName,
-                        p.Title, Count([p]))).ToList();
-                return new DashboardKpisDto(level, null, regionCode, year, [], [], Count(planList), rows);
-            }
+                {
+                    var prefix = AccessScope.RegionPrefixOf(regionCode!);
+                    if (!scope.IsAdmin && !(scope.ReadsRegion && prefix.StartsWith(scope.RegionPrefix!, StringComparison.Ordinal)))
+                        return null;
+                    var inRegion = await db.Organizations.AsNoTracking().Where(o => o.RegionCode.StartsWith(prefix)).Select(o => o.Id).ToListAsync(ct);
+                    var set = inRegion.ToHashSet();
+                    // Plans are listed at most 200 at a time by the plan service: the region's count covers those.
+                    var planList = (await plans.ListAsync(scope, null, null, ct)).Where(p => set.Contains(p.OrganizationId)).ToList();
+                    var pids = planList.Select(p => p.PartnershipId).Distinct().ToList();
+                    var names = await db.Partnerships.AsNoTracking().Where(p => pids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+                    var rows = planList.Where(p => p.Goals.Count > 0)
+                        .Select(p => new RegionPlanGoals(p.Id, p.PartnershipId, names.GetValueOrDefault(p.PartnershipId, ""), p.OrganizationId, p.OrganizationName,
+                            p.Title, Count([p]))).ToList();
+                    return new DashboardKpisDto(level, null, regionCode, year, [], [], Count(planList), rows);
+                }
         }
     }
 
