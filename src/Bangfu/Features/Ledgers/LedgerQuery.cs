@@ -10,6 +10,7 @@ public enum LedgerKind
     Activity,
     Technique,
     Trainee,
+    Indicator,
 }
 
 /// A ledger request as it arrives: dates and lists are parsed here, so that bad input is a field error and not a

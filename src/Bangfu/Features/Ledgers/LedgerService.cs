@@ -2,6 +2,7 @@ using Bangfu.Common;
 using Bangfu.Data;
 using Bangfu.Features.Activities;
 using Bangfu.Features.Dispatches;
+using Bangfu.Features.Indicators;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
 using Bangfu.Features.Techniques;
@@ -60,6 +61,7 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
                 LedgerKind.Dispatch => await DispatchSheetAsync(db, partnerships, q, today, ct),
                 LedgerKind.Activity => await ActivitySheetAsync(db, scope, partnerships, q, ct),
                 LedgerKind.Technique => await TechniqueSheetAsync(db, partnerships, q, ct),
+                LedgerKind.Indicator => await IndicatorSheetAsync(db, scope, q, ct),
                 _ => await TraineeSheetAsync(db, partnerships, q, ct),
             });
         }
@@ -158,6 +160,60 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
         return workbook.TraineeSheet(rows, count);
     }
 
+    /// The most organizations a region's indicator table lists (those with figures in the period, by name).
+    public const int MaxIndicatorOrganizations = 500;
+
+    /// 指标表: the stored figures of the scope's organizations whose period lies inside from–to (years, quarters and
+    /// months as they were stored), with unit, source and the approval state of the period that holds them.
+    private async Task<LedgerSheet> IndicatorSheetAsync(AppDbContext db, AccessScope scope, ValidLedgerQuery q, CancellationToken ct)
+    {
+        var readable = IndicatorService.ReadableOrganizations(db, scope).Select(o => o.Id);
+        IQueryable<int> organizations;
+        if (q.PartnershipId is { } pid)
+            organizations = db.PartnershipParties.Where(x => x.PartnershipId == pid && x.DeletedAt == null
+                && (x.Role == PartyRole.Supported || x.Role == PartyRole.Member)).Select(x => x.OrganizationId);
+        else if (q.OrganizationId is { } org)
+            organizations = db.Organizations.Where(o => o.Id == org).Select(o => o.Id);
+        else
+            organizations = db.Organizations.Where(o => o.RegionCode.StartsWith(AccessScope.RegionPrefixOf(q.RegionCode!))).Select(o => o.Id);
+        // The last first day of each period type whose period still ends inside 'to'.
+        DateOnly LastStart(PeriodType type)
+        {
+            var p = Period.Of(type, q.To);
+            return p.End <= q.To ? p.Start : p.Previous.Start;
+        }
+        var (lastMonth, lastQuarter, lastYear) = (LastStart(PeriodType.Month), LastStart(PeriodType.Quarter), LastStart(PeriodType.Year));
+        var from = q.From;
+        var values = db.IndicatorValues.AsNoTracking()
+            .Where(x => readable.Contains(x.OrganizationId) && x.PeriodStart >= from
+                && ((x.PeriodType == PeriodType.Month && x.PeriodStart <= lastMonth) || (x.PeriodType == PeriodType.Quarter && x.PeriodStart <= lastQuarter)
+                    || (x.PeriodType == PeriodType.Year && x.PeriodStart <= lastYear)));
+        var ids = await values.Where(x => organizations.Contains(x.OrganizationId)).Select(x => x.OrganizationId).Distinct().ToListAsync(ct);
+        var capped = ids.Count > MaxIndicatorOrganizations;
+        if (capped)
+            ids = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).ThenBy(o => o.Id)
+                .Select(o => o.Id).Take(MaxIndicatorOrganizations).ToListAsync(ct);
+        values = values.Where(x => ids.Contains(x.OrganizationId));
+        var count = await values.CountAsync(ct);
+        var approvals = await db.PeriodApprovals.AsNoTracking().Where(a => ids.Contains(a.OrganizationId))
+            .Select(a => new { a.OrganizationId, a.PeriodType, a.PeriodStart, a.State }).ToListAsync(ct);
+        var byOrganization = approvals.GroupBy(a => a.OrganizationId)
+            .ToDictionary(g => g.Key, g => g.Select(a => (Period: new Period(a.PeriodType, a.PeriodStart), a.State)).ToList());
+        // The state of the widest approval that holds the period: an approved year locks its months.
+        ApprovalState StateOf(int organizationId, Period period) =>
+            byOrganization.TryGetValue(organizationId, out var list)
+                ? list.Where(a => a.Period.Contains(period)).OrderByDescending(a => a.State).Select(a => a.State).FirstOrDefault()
+                : ApprovalState.Open;
+        var rows = values
+            .OrderBy(x => x.Organization!.Name).ThenBy(x => x.OrganizationId).ThenBy(x => x.Indicator!.SortOrder).ThenBy(x => x.Indicator!.Code)
+            .ThenBy(x => x.PeriodType).ThenBy(x => x.PeriodStart)
+            .Select(x => new IndicatorLedgerRow(x.Organization!.Name, x.OrganizationId, x.Indicator!.Code, x.Indicator.NameZh, x.Indicator.NameEn,
+                x.PeriodType, x.PeriodStart, x.Value, x.Indicator.Unit, x.Source))
+            .AsEnumerable()
+            .Select(r => r with { State = StateOf(r.OrganizationId, new Period(r.PeriodType, r.PeriodStart)) });
+        return workbook.IndicatorSheet(rows, count, capped ? MaxIndicatorOrganizations : null);
+    }
+
     /// Totals by kind over the whole months of the period, from the monthly rollup. An expert's own work is not in
     /// the rollup by itself, so an expert's summary is grouped from the entries it may see.
     private async Task<LedgerSheet> SummarySheetAsync(AppDbContext db, AccessScope scope, IQueryable<int> partnerships, ValidLedgerQuery q, CancellationToken ct)
@@ -228,3 +284,9 @@ public sealed record TraineeLedgerRow(string Name, TraineeKind Kind, string Send
     TraineeOutcome Outcome, string? AssessmentNote, string? TeachesAfterReturn);
 
 public sealed record SummaryLedgerRow(ActivityKind Kind, long Quantity, long Attendees, int Entries);
+
+public sealed record IndicatorLedgerRow(string Organization, int OrganizationId, string Code, string NameZh, string NameEn, PeriodType PeriodType,
+    DateOnly PeriodStart, decimal Value, string? Unit, ValueSource Source)
+{
+    public ApprovalState State { get; init; }
+}

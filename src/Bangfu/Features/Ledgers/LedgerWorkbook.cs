@@ -76,6 +76,22 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
         return new LedgerSheet(L("Ledgers.Sheet.Trainee"), cols, [cols[5], cols[6]], body.Append(total)) { WideColumns = [cols[2], cols[3], cols[9], cols[10]] };
     }
 
+    public LedgerSheet IndicatorSheet(IEnumerable<IndicatorLedgerRow> rows, int count, int? cappedAt)
+    {
+        string[] cols = [L("Ledgers.Col.Organization"), L("Ledgers.Col.Indicator"), L("Ledgers.Col.Period"), L("Ledgers.Col.Value"),
+            L("Ledgers.Col.IndicatorUnit"), L("Ledgers.Col.Source"), L("Ledgers.Col.Approval")];
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var sources = Labels<Indicators.ValueSource>("Ledgers.Source");
+        var states = Enum.GetValues<Indicators.ApprovalState>().ToDictionary(s => s, s => L($"Indicators.State{s}"));
+        var body = rows.Select(r => Row(cols,
+            r.Organization, english ? r.NameEn : r.NameZh, new Indicators.Period(r.PeriodType, r.PeriodStart).ToString(),
+            Indicators.IndicatorService.Normalize(r.Value), r.Unit, sources[r.Source], states[r.State]));
+        IEnumerable<Dictionary<string, object?>> tail = [Row(cols, Total(count), null, null, null, null, null, null)];
+        if (cappedAt is { } cap)
+            tail = tail.Append(Row(cols, L("Ledgers.IndicatorCapped", cap), null, null, null, null, null, null));
+        return new LedgerSheet(L("Ledgers.Sheet.Indicator"), cols, [], body.Concat(tail)) { WideColumns = [cols[0], cols[1]] };
+    }
+
     public LedgerSheet SummarySheet(IReadOnlyList<SummaryLedgerRow> rows, long quantity, long attendees, int entries, DateOnly from, DateOnly to, bool byWholeMonths)
     {
         string[] cols = [L("Ledgers.Col.Kind"), L("Ledgers.Col.Unit"), L("Ledgers.Col.Quantity"), L("Ledgers.Col.Attendees"), L("Ledgers.Col.Entries")];

@@ -19,7 +19,7 @@ public sealed class LedgerScreenTests(BrowserApp app) : IClassFixture<BrowserApp
         await ledgers.ChooseYearAsync(2022, "ledger-h2");
         await ledgers.KindCheckbox("进修人员台账").UncheckAsync();
         await Assertions.Expect(ledgers.Download).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(
-            "from=2022-07-01&to=2022-12-31&format=xlsx&ledgers=dispatch,activity,technique$"));
+            "from=2022-07-01&to=2022-12-31&format=xlsx&ledgers=dispatch,activity,technique,indicator$"));
         await BrowserApp.ScreenshotAsync(page, "ledgers-page");
 
         var download = await page.RunAndWaitForDownloadAsync(() => ledgers.Download.ClickAsync());
@@ -33,7 +33,7 @@ public sealed class LedgerScreenTests(BrowserApp app) : IClassFixture<BrowserApp
         await file.ReadExactlyAsync(magic);
         Assert.Equal("PK\u0003\u0004"u8.ToArray(), magic); // an XLSX is a zip package
         file.Position = 0;
-        Assert.Equal(["派驻人员台账", "工作量台账", "新技术新项目台账", "汇总"], MiniExcel.GetSheetNames(file));
+        Assert.Equal(["派驻人员台账", "工作量台账", "新技术新项目台账", "指标表", "汇总"], MiniExcel.GetSheetNames(file));
         file.Position = 0;
         var activities = file.Query(useHeaderRow: true, sheetName: "工作量台账").Cast<IDictionary<string, object>>().ToList();
         Assert.Contains(activities, r => (r["项目/术式"] as string) == "宫腔镜手术");

@@ -60,7 +60,7 @@ public sealed class LedgerTests(BangfuApp app) : IClassFixture<BangfuApp>
         var (s, admin) = await LedgerAsync();
         using var xlsx = await XlsxAsync(await admin.GetAsync($"/api/reports/ledger?partnershipId={s.PartnershipId}&{Period}&format=xlsx"));
 
-        Assert.Equal(["派驻人员台账", "工作量台账", "新技术新项目台账", "进修人员台账", "汇总"], MiniExcel.GetSheetNames(xlsx));
+        Assert.Equal(["派驻人员台账", "工作量台账", "新技术新项目台账", "进修人员台账", "指标表", "汇总"], MiniExcel.GetSheetNames(xlsx));
 
         var activities = Sheet(xlsx, "工作量台账");
         Assert.Equal(["日期", "专家", "派驻单位", "科室", "类别", "项目/术式", "数量", "单位", "参加人次", "线上/线下", "备注"], activities[0].Keys);
