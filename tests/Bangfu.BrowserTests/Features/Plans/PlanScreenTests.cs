@@ -1,0 +1,74 @@
+using Bangfu.BrowserTests.Infrastructure;
+using Bangfu.BrowserTests.Pages;
+using Microsoft.Playwright;
+
+namespace Bangfu.BrowserTests.Features.Plans;
+
+public sealed class PlanScreenTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string Trusteeship = "托管：攀枝花市中心医院托管盐源县人民医院";
+    private const string PlanTitle = "盐源县人民医院托管“一院一策”";
+
+    [Fact]
+    public async Task The_demo_trusteeship_shows_its_plan_and_the_achieved_county_retention_goal()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        var list = new PlanListPage(page);
+        await list.GotoAsync(Trusteeship);
+
+        var plan = list.Plan(PlanTitle);
+        await Assertions.Expect(plan).ToHaveCountAsync(1);
+        await Assertions.Expect(plan.GetByTestId("plan-org")).ToContainTextAsync("盐源县人民医院");
+        await Assertions.Expect(plan.GetByTestId("plan-focus")).ToContainTextAsync("重症医学科");
+        var goal = PlanListPage.Goal(plan, "县域内就诊率达到90%");
+        await Assertions.Expect(goal.GetByTestId("goal-status")).ToHaveTextAsync("已完成");
+        await Assertions.Expect(goal.GetByTestId("goal-latest")).ToContainTextAsync("县域内就诊率");
+        await Assertions.Expect(goal.GetByTestId("goal-latest")).ToContainTextAsync("91.32");
+        await Assertions.Expect(plan.GetByTestId("task-row").Filter(new() { HasText = "重症医学科进入凉山州同级医院先进行列" }).GetByTestId("task-status"))
+            .ToHaveTextAsync("已完成");
+        await BrowserApp.ScreenshotAsync(page, "plans-desktop");
+    }
+
+    [Fact]
+    public async Task A_coordinator_adds_a_milestone_goal_and_it_shows_after_a_reload()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("pzh.coord", BrowserApp.AdminPassword);
+        var list = new PlanListPage(page);
+        await list.GotoAsync(Trusteeship);
+        var plan = list.Plan(PlanTitle);
+
+        await list.OpenNewGoalFormAsync(plan);
+        await list.GoalDeadline.FillAsync("");
+        await list.SaveGoalAsync();
+        await Assertions.Expect(list.GoalForm.GetByText("必填。").First).ToBeVisibleAsync();
+
+        await list.GoalDescription.FillAsync("通过二级甲等综合医院复审");
+        await list.GoalDeadline.FillAsync("2019-12-31");
+        await list.SaveGoalAsync();
+        await Assertions.Expect(list.GoalForm).ToBeHiddenAsync();
+
+        await list.ReloadAsync();
+        var goal = PlanListPage.Goal(list.Plan(PlanTitle), "通过二级甲等综合医院复审");
+        await Assertions.Expect(goal).ToHaveCountAsync(1);
+        await Assertions.Expect(goal.GetByTestId("goal-deadline")).ToContainTextAsync("2019-12-31");
+        await Assertions.Expect(goal.GetByTestId("goal-status")).ToHaveTextAsync("已逾期");
+    }
+
+    [Fact]
+    public async Task Plans_fit_a_phone()
+    {
+        var page = await app.NewPageAsync(360, 780);
+        await new LoginPage(page).SignInAsync("pzh.coord", BrowserApp.AdminPassword);
+        var list = new PlanListPage(page);
+        await list.GotoAsync(Trusteeship);
+        await Assertions.Expect(list.Plans.First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "plans-phone");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the plans are wider than the phone");
+
+        await list.OpenNewGoalFormAsync(list.Plan(PlanTitle));
+        await BrowserApp.ScreenshotAsync(page, "plans-goal-form-phone");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the goal form is wider than the phone");
+    }
+}

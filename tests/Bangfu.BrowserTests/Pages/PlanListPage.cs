@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Bangfu.BrowserTests.Pages;
+
+public sealed class PlanListPage(IPage page)
+{
+    /// Opens the plans (一院一策) from the partnership's detail page, the way a coordinator does.
+    public async Task GotoAsync(string partnershipName)
+    {
+        await new PartnershipDetailPage(page).GotoAsync(partnershipName);
+        await page.GetByTestId("ptn-plans").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new Regex("^(一院一策|Plans)$"));
+        await LoginPage.WaitForInteractiveAsync(page);
+    }
+
+    public ILocator Plans => page.GetByTestId("plan-card");
+
+    public ILocator Plan(string title) => Plans.Filter(new() { Has = page.GetByTestId("plan-title").GetByText(title, new() { Exact = true }) });
+
+    public static ILocator Goal(ILocator plan, string description) =>
+        plan.GetByTestId("goal-row").Filter(new() { Has = plan.Page.GetByTestId("goal-description").GetByText(description) });
+
+    public ILocator GoalForm => page.GetByTestId("goal-form");
+
+    public ILocator GoalDescription => GoalForm.GetByLabel(new Regex("^(目标描述|Description)"));
+
+    public ILocator GoalDeadline => GoalForm.GetByLabel(new Regex("^(期限|Deadline)"));
+
+    public async Task OpenNewGoalFormAsync(ILocator plan)
+    {
+        await plan.GetByTestId("goal-add").ClickAsync();
+        await Assertions.Expect(GoalForm).ToBeVisibleAsync();
+    }
+
+    public Task SaveGoalAsync() => GoalForm.GetByTestId("goal-save").ClickAsync();
+
+    public async Task ReloadAsync()
+    {
+        await page.ReloadAsync();
+        await LoginPage.WaitForInteractiveAsync(page);
+        await Assertions.Expect(Plans.First).ToBeVisibleAsync();
+    }
+}
