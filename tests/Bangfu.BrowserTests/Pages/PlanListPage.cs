@@ -33,6 +33,24 @@ public sealed class PlanListPage(IPage page)
         await Assertions.Expect(GoalForm).ToBeVisibleAsync();
     }
 
+    public async Task AddMilestoneAsync(ILocator plan, string description, string deadline)
+    {
+        await OpenNewGoalFormAsync(plan);
+        await GoalDescription.FillAsync(description);
+        await GoalDeadline.FillAsync(deadline);
+        await SaveGoalAsync();
+        await Assertions.Expect(GoalForm).ToBeHiddenAsync();
+        await Assertions.Expect(Goal(plan, description)).ToHaveCountAsync(1);
+    }
+
+    public async Task OpenEditGoalFormAsync(ILocator goal)
+    {
+        await goal.GetByTestId("goal-edit").ClickAsync();
+        await Assertions.Expect(GoalForm).ToBeVisibleAsync();
+    }
+
+    public ILocator GoalError => GoalForm.GetByTestId("form-error");
+
     public Task SaveGoalAsync() => GoalForm.GetByTestId("goal-save").ClickAsync();
 
     public async Task ReloadAsync()

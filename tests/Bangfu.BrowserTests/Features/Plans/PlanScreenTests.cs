@@ -57,6 +57,51 @@ public sealed class PlanScreenTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task A_goal_saved_from_a_stale_form_shows_the_conflict_and_reloads()
+    {
+        var first = await app.NewPageAsync();
+        await new LoginPage(first).SignInAsync("pzh.coord", BrowserApp.AdminPassword);
+        var mine = new PlanListPage(first);
+        await mine.GotoAsync(Trusteeship);
+        await mine.AddMilestoneAsync(mine.Plan(PlanTitle), "测试冲突里程碑", "2020-06-30");
+        await mine.OpenEditGoalFormAsync(PlanListPage.Goal(mine.Plan(PlanTitle), "测试冲突里程碑"));
+
+        var second = await app.NewPageAsync();
+        await new LoginPage(second).SignInAsync("admin", BrowserApp.AdminPassword);
+        var theirs = new PlanListPage(second);
+        await theirs.GotoAsync(Trusteeship);
+        await theirs.OpenEditGoalFormAsync(PlanListPage.Goal(theirs.Plan(PlanTitle), "测试冲突里程碑"));
+        await theirs.GoalDeadline.FillAsync("2020-09-30");
+        await theirs.SaveGoalAsync();
+        await Assertions.Expect(theirs.GoalForm).ToBeHiddenAsync();
+
+        await mine.GoalDeadline.FillAsync("2020-03-31");
+        await mine.SaveGoalAsync();
+        await Assertions.Expect(mine.GoalError).ToContainTextAsync("已被他人修改");
+        await mine.GoalError.GetByTestId("reload").ClickAsync();
+        await Assertions.Expect(mine.GoalForm).ToBeHiddenAsync();
+        await Assertions.Expect(PlanListPage.Goal(mine.Plan(PlanTitle), "测试冲突里程碑").GetByTestId("goal-deadline")).ToContainTextAsync("2020-09-30");
+    }
+
+    [Fact]
+    public async Task A_goal_is_deleted_after_confirming()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("pzh.coord", BrowserApp.AdminPassword);
+        var list = new PlanListPage(page);
+        await list.GotoAsync(Trusteeship);
+        await list.AddMilestoneAsync(list.Plan(PlanTitle), "测试待删里程碑", "2020-06-30");
+
+        await PlanListPage.Goal(list.Plan(PlanTitle), "测试待删里程碑").GetByTestId("goal-delete").ClickAsync();
+        await new ConfirmDialog(page).ConfirmAsync();
+        await Assertions.Expect(PlanListPage.Goal(list.Plan(PlanTitle), "测试待删里程碑")).ToHaveCountAsync(0);
+
+        await list.ReloadAsync();
+        await Assertions.Expect(PlanListPage.Goal(list.Plan(PlanTitle), "测试待删里程碑")).ToHaveCountAsync(0);
+        await Assertions.Expect(PlanListPage.Goal(list.Plan(PlanTitle), "县域内就诊率达到90%")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task Plans_fit_a_phone()
     {
         var page = await app.NewPageAsync(360, 780);
