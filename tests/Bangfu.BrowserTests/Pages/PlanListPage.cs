@@ -51,6 +51,25 @@ public sealed class PlanListPage(IPage page)
 
     public ILocator GoalError => GoalForm.GetByTestId("form-error");
 
+    public ILocator TaskForm => page.GetByTestId("task-form");
+
+    public ILocator TaskTitle => TaskForm.GetByLabel(new Regex("^(任务|Task)"));
+
+    public ILocator TaskDueDate => TaskForm.GetByLabel(new Regex("^(完成时限|Due date)"));
+
+    public static ILocator Task(ILocator plan, string title) => plan.GetByTestId("task-row").Filter(new() { HasText = title });
+
+    /// Picks an option of a MudSelect in the task form by the select's label and the option's text.
+    public async Task ChooseInTaskFormAsync(string label, string option)
+    {
+        await TaskForm.GetByLabel(new Regex("^" + Regex.Escape(label))).ClickAsync();
+        var item = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await item.ClickAsync();
+        await Assertions.Expect(item).ToBeHiddenAsync();
+    }
+
+    public Task SaveTaskAsync() => TaskForm.GetByTestId("task-save").ClickAsync();
+
     public Task SaveGoalAsync() => GoalForm.GetByTestId("goal-save").ClickAsync();
 
     public async Task ReloadAsync()

@@ -102,6 +102,39 @@ public sealed class PlanScreenTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task A_coordinator_adds_a_task_and_changes_its_status()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("pzh.coord", BrowserApp.AdminPassword);
+        var list = new PlanListPage(page);
+        await list.GotoAsync(Trusteeship);
+
+        await list.Plan(PlanTitle).GetByTestId("task-add").ClickAsync();
+        await Assertions.Expect(list.TaskForm).ToBeVisibleAsync();
+        await list.TaskTitle.FillAsync("测试任务：开展超声科规范化培训");
+        await list.ChooseInTaskFormAsync("责任科室", "超声科");
+        await list.TaskDueDate.FillAsync("2019-06-30");
+        await list.SaveTaskAsync();
+        await Assertions.Expect(list.TaskForm).ToBeHiddenAsync();
+
+        var task = PlanListPage.Task(list.Plan(PlanTitle), "测试任务：开展超声科规范化培训");
+        await Assertions.Expect(task).ToContainTextAsync("超声科");
+        await Assertions.Expect(task).ToContainTextAsync("2019-06-30");
+        await Assertions.Expect(task.GetByTestId("task-status")).ToHaveTextAsync("未开始");
+
+        await task.GetByTestId("task-edit").ClickAsync();
+        await Assertions.Expect(list.TaskForm).ToBeVisibleAsync();
+        await list.ChooseInTaskFormAsync("状态", "进行中");
+        await list.SaveTaskAsync();
+        await Assertions.Expect(list.TaskForm).ToBeHiddenAsync();
+
+        await list.ReloadAsync();
+        task = PlanListPage.Task(list.Plan(PlanTitle), "测试任务：开展超声科规范化培训");
+        await Assertions.Expect(task.GetByTestId("task-status")).ToHaveTextAsync("进行中");
+        await Assertions.Expect(task).ToContainTextAsync("超声科");
+    }
+
+    [Fact]
     public async Task Plans_fit_a_phone()
     {
         var page = await app.NewPageAsync(360, 780);
