@@ -51,6 +51,18 @@ public sealed class PlanListPage(IPage page)
 
     public ILocator GoalError => GoalForm.GetByTestId("form-error");
 
+    public ILocator PlanForm => page.GetByTestId("plan-form");
+
+    public ILocator PlanTitle => PlanForm.GetByLabel(new Regex("^(规划名称|Plan title)"));
+
+    public ILocator PlanFrom => PlanForm.GetByLabel(new Regex("^(开始日期|From)"));
+
+    public ILocator PlanTo => PlanForm.GetByLabel(new Regex("^(结束日期|To)"));
+
+    public ILocator PlanFocus => PlanForm.GetByLabel(new Regex("^(重点专科|Focus specialties)"));
+
+    public Task SavePlanAsync() => PlanForm.GetByTestId("plan-save").ClickAsync();
+
     public ILocator TaskForm => page.GetByTestId("task-form");
 
     public ILocator TaskTitle => TaskForm.GetByLabel(new Regex("^(任务|Task)"));

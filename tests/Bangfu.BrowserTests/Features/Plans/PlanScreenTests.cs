@@ -135,6 +135,42 @@ public sealed class PlanScreenTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task A_plan_is_added_with_focus_specialties_and_deleted_after_confirming()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("pzh.coord", BrowserApp.AdminPassword);
+        var list = new PlanListPage(page);
+        await list.GotoAsync(Trusteeship);
+
+        await page.GetByTestId("plan-add").ClickAsync();
+        await Assertions.Expect(list.PlanForm).ToBeVisibleAsync();
+        await list.PlanTitle.FillAsync("测试规划（2021—2023）");
+        await list.PlanFrom.FillAsync("2023-01-01");
+        await list.PlanTo.FillAsync("2021-01-01");
+        await list.PlanFocus.FillAsync("超声科、眼科");
+        await list.SavePlanAsync();
+        await Assertions.Expect(list.PlanForm.GetByText("结束日期不能早于开始日期", new() { Exact = false })).ToBeVisibleAsync();
+
+        await list.PlanFrom.FillAsync("2021-01-01");
+        await list.PlanTo.FillAsync("2023-12-31");
+        await list.SavePlanAsync();
+        await Assertions.Expect(list.PlanForm).ToBeHiddenAsync();
+
+        await list.ReloadAsync();
+        var plan = list.Plan("测试规划（2021—2023）");
+        await Assertions.Expect(plan.GetByTestId("plan-org")).ToContainTextAsync("盐源县人民医院");
+        await Assertions.Expect(plan.GetByTestId("plan-focus")).ToContainTextAsync("超声科");
+        await Assertions.Expect(plan.GetByTestId("plan-focus")).ToContainTextAsync("眼科");
+
+        await plan.GetByTestId("plan-delete").ClickAsync();
+        await new ConfirmDialog(page).ConfirmAsync();
+        await Assertions.Expect(list.Plan("测试规划（2021—2023）")).ToHaveCountAsync(0);
+        await list.ReloadAsync();
+        await Assertions.Expect(list.Plan("测试规划（2021—2023）")).ToHaveCountAsync(0);
+        await Assertions.Expect(list.Plan(PlanTitle)).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task Plans_fit_a_phone()
     {
         var page = await app.NewPageAsync(360, 780);
