@@ -8,7 +8,8 @@ namespace Bangfu.IntegrationTests.Features.Plans;
 
 public sealed class PlanTests(BangfuApp app) : IClassFixture<BangfuApp>
 {
-    private static readonly int Year = DateTime.UtcNow.Year;
+    // Goal statuses are judged against the app's clock (the real one in these tests), so deadlines are set relative to it.
+    private static readonly int Year = TimeProvider.System.GetUtcNow().Year;
 
     private static async Task<PlanDto> CreatePlanAsync(HttpClient client, LedgerSetup s) =>
         await (await client.PostJsonAsync("/api/plans", new SavePlanRequest(s.PartnershipId, s.SupportedId, "一院一策", new DateOnly(Year - 3, 1, 1),
