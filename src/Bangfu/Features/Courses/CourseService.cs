@@ -51,25 +51,15 @@ public sealed class CourseService(AppDbContextFactory dbf, TimeProvider clock)
     public async Task<CourseDto?> UpdateAsync(AccessScope scope, int id, SaveCourseRequest request, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var course = await LoadForChangeAsync(db, scope, id, ct);
-        if (course is null)
-            return null;
-        await CheckAsync(db, scope, request, id, ct);
-        VersionCheck.Ensure(course, request.Version);
-        Apply(course, request);
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(scope, id, ct);
+        var changed = await db.CorrectAsync(await LoadForChangeAsync(db, scope, id, ct), request.Version,
+            () => CheckAsync(db, scope, request, id, ct), c => Apply(c, request), ct);
+        return changed ? await GetAsync(scope, id, ct) : null;
     }
 
     public async Task<bool> DeleteAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var course = await LoadForChangeAsync(db, scope, id, ct);
-        if (course is null)
-            return false;
-        course.DeletedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await db.SoftDeleteAsync(await LoadForChangeAsync(db, scope, id, ct), clock, ct);
     }
 
     private static IQueryable<TrainingCourse> Visible(AppDbContext db, AccessScope scope)
@@ -77,13 +67,8 @@ public sealed class CourseService(AppDbContextFactory dbf, TimeProvider clock)
         return db.TrainingCourses.OfVisiblePartnerships(db, scope);
     }
 
-    private static async Task<TrainingCourse?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
-    {
-        var course = await Visible(db, scope).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (course is not null)
-            await db.EnsureCanChangeAsync(scope, course.PartnershipId, ct);
-        return course;
-    }
+    private static Task<TrainingCourse?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct) =>
+        Visible(db, scope).FindToChangeAsync(db, scope, id, ct);
 
     private static async Task CheckAsync(AppDbContext db, AccessScope scope, SaveCourseRequest r, int? id, CancellationToken ct)
     {

@@ -61,25 +61,15 @@ public sealed class MeetingService(AppDbContextFactory dbf, TimeProvider clock)
     public async Task<MeetingDto?> UpdateAsync(AccessScope scope, int id, SaveMeetingRequest request, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var meeting = await LoadForChangeAsync(db, scope, id, ct);
-        if (meeting is null)
-            return null;
-        await CheckAsync(db, scope, request, ct);
-        VersionCheck.Ensure(meeting, request.Version);
-        Apply(meeting, request);
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(scope, id, ct);
+        var changed = await db.CorrectAsync(await LoadForChangeAsync(db, scope, id, ct), request.Version,
+            () => CheckAsync(db, scope, request, ct), m => Apply(m, request), ct);
+        return changed ? await GetAsync(scope, id, ct) : null;
     }
 
     public async Task<bool> DeleteAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var meeting = await LoadForChangeAsync(db, scope, id, ct);
-        if (meeting is null)
-            return false;
-        meeting.DeletedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await db.SoftDeleteAsync(await LoadForChangeAsync(db, scope, id, ct), clock, ct);
     }
 
     public async Task<ActionItemDto?> AddActionItemAsync(AccessScope scope, int meetingId, SaveActionItemRequest request, CancellationToken ct)
@@ -146,13 +136,8 @@ public sealed class MeetingService(AppDbContextFactory dbf, TimeProvider clock)
         return db.Meetings.OfVisiblePartnerships(db, scope);
     }
 
-    private static async Task<Meeting?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
-    {
-        var meeting = await Visible(db, scope).FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is not null)
-            await db.EnsureCanChangeAsync(scope, meeting.PartnershipId, ct);
-        return meeting;
-    }
+    private static Task<Meeting?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct) =>
+        Visible(db, scope).FindToChangeAsync(db, scope, id, ct);
 
     private async Task<Dictionary<int, MeetingDto>> LoadAsync(AppDbContext db, IReadOnlyList<int> ids, CancellationToken ct)
     {

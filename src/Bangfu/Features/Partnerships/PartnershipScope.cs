@@ -45,6 +45,42 @@ public static class PartnershipScope
             throw new AccessDeniedException();
     }
 
+    /// A record the caller can see, loaded to be changed: null when it cannot see it (a 404), 403 when it may see but not
+    /// change it. The one way the per-partnership services (techniques, courses, trainees, meetings) open a record.
+    public static async Task<T?> FindToChangeAsync<T>(this IQueryable<T> visible, AppDbContext db, AccessScope scope, int id, CancellationToken ct)
+        where T : class, IPartnershipRecord
+    {
+        var record = await visible.FirstOrDefaultAsync(r => EF.Property<int>(r, "Id") == id, ct);
+        if (record is not null)
+            await db.EnsureCanChangeAsync(scope, record.PartnershipId, ct);
+        return record;
+    }
+
+    /// Checks a correction (field errors first, then the version the caller read), applies it and saves it.
+    /// False when there is no such record for the caller.
+    public static async Task<bool> CorrectAsync<T>(this AppDbContext db, T? record, int? version, Func<Task> check, Action<T> apply, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        if (record is null)
+            return false;
+        await check();
+        VersionCheck.Ensure(record, version);
+        apply(record);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// Marks a record deleted (it stays in the history). False when there is no such record for the caller.
+    public static async Task<bool> SoftDeleteAsync<T>(this AppDbContext db, T? record, TimeProvider clock, CancellationToken ct)
+        where T : class, ISoftDeletable
+    {
+        if (record is null)
+            return false;
+        record.DeletedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// The party organizations of a partnership the caller records into: a field error when the caller cannot see it,
     /// 403 when it may not change it.
     public static async Task<IReadOnlyList<int>> PartiesToRecordIntoAsync(this AppDbContext db, AccessScope scope, int partnershipId, CancellationToken ct)

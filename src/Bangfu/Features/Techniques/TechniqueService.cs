@@ -57,27 +57,18 @@ public sealed class TechniqueService(AppDbContextFactory dbf, TimeProvider clock
     public async Task<TechniqueDto?> UpdateAsync(AccessScope scope, int id, SaveTechniqueRequest request, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var technique = await LoadForChangeAsync(db, scope, id, ct);
-        if (technique is null)
-            return null;
-        await CheckAsync(db, scope, request, ct);
-        VersionCheck.Ensure(technique, request.Version);
-        Apply(technique, request);
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(scope, id, ct);
+        var changed = await db.CorrectAsync(await LoadForChangeAsync(db, scope, id, ct), request.Version,
+            () => CheckAsync(db, scope, request, ct), t => Apply(t, request), ct);
+        return changed ? await GetAsync(scope, id, ct) : null;
     }
 
     public async Task<bool> DeleteAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
         var technique = await LoadForChangeAsync(db, scope, id, ct);
-        if (technique is null)
-            return false;
-        if (await db.Activities.AnyAsync(a => a.TechniqueId == id, ct))
+        if (technique is not null && await db.Activities.AnyAsync(a => a.TechniqueId == id, ct))
             throw new DomainRuleException("Rule.TechniqueInUse");
-        technique.DeletedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await db.SoftDeleteAsync(technique, clock, ct);
     }
 
     private static IQueryable<Technique> Visible(AppDbContext db, AccessScope scope)
@@ -85,13 +76,8 @@ public sealed class TechniqueService(AppDbContextFactory dbf, TimeProvider clock
         return db.Techniques.OfVisiblePartnerships(db, scope);
     }
 
-    private static async Task<Technique?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
-    {
-        var technique = await Visible(db, scope).FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (technique is not null)
-            await db.EnsureCanChangeAsync(scope, technique.PartnershipId, ct);
-        return technique;
-    }
+    private static Task<Technique?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct) =>
+        Visible(db, scope).FindToChangeAsync(db, scope, id, ct);
 
     private static async Task CheckAsync(AppDbContext db, AccessScope scope, SaveTechniqueRequest r, CancellationToken ct)
     {

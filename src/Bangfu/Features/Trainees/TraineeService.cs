@@ -65,25 +65,16 @@ public sealed class TraineeService(AppDbContextFactory dbf, TimeProvider clock, 
     public async Task<TraineeSaved?> UpdateAsync(AccessScope scope, int id, SaveTraineeRequest request, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var trainee = await LoadForChangeAsync(db, scope, id, ct);
-        if (trainee is null)
-            return null;
-        var warnings = await CheckAsync(db, scope, request, ct);
-        VersionCheck.Ensure(trainee, request.Version);
-        Apply(trainee, request);
-        await db.SaveChangesAsync(ct);
-        return new TraineeSaved((await GetAsync(scope, id, ct))!, warnings);
+        IReadOnlyList<string> warnings = [];
+        var changed = await db.CorrectAsync(await LoadForChangeAsync(db, scope, id, ct), request.Version,
+            async () => warnings = await CheckAsync(db, scope, request, ct), t => Apply(t, request), ct);
+        return changed ? new TraineeSaved((await GetAsync(scope, id, ct))!, warnings) : null;
     }
 
     public async Task<bool> DeleteAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var trainee = await LoadForChangeAsync(db, scope, id, ct);
-        if (trainee is null)
-            return false;
-        trainee.DeletedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await db.SoftDeleteAsync(await LoadForChangeAsync(db, scope, id, ct), clock, ct);
     }
 
     private static IQueryable<Trainee> Visible(AppDbContext db, AccessScope scope)
@@ -91,13 +82,8 @@ public sealed class TraineeService(AppDbContextFactory dbf, TimeProvider clock, 
         return db.Trainees.OfVisiblePartnerships(db, scope);
     }
 
-    private static async Task<Trainee?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
-    {
-        var trainee = await Visible(db, scope).FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (trainee is not null)
-            await db.EnsureCanChangeAsync(scope, trainee.PartnershipId, ct);
-        return trainee;
-    }
+    private static Task<Trainee?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct) =>
+        Visible(db, scope).FindToChangeAsync(db, scope, id, ct);
 
     /// Checks the request; returns the warnings of rules configured to warn, throws for rules configured to refuse.
     private async Task<IReadOnlyList<string>> CheckAsync(AppDbContext db, AccessScope scope, SaveTraineeRequest r, CancellationToken ct)
