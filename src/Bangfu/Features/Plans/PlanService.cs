@@ -39,6 +39,16 @@ public sealed class PlanService(AppDbContextFactory dbf, TimeProvider clock)
         return await ToDtosAsync(db, plans, ct);
     }
 
+    /// The plans of some partnerships that overlap a period, with their goals' statuses (for the region summary).
+    public async Task<IReadOnlyList<PlanDto>> ListOverlappingAsync(AccessScope scope, IReadOnlyCollection<int> partnershipIds, DateOnly from, DateOnly to,
+        CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var plans = await Visible(db, scope).Where(p => partnershipIds.Contains(p.PartnershipId) && p.From <= to && p.To >= from)
+            .OrderBy(p => p.From).ThenBy(p => p.Id).Take(1000).ToListAsync(ct);
+        return await ToDtosAsync(db, plans, ct);
+    }
+
     public async Task<PlanDto?> GetAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
