@@ -20,6 +20,8 @@ public static class IndicatorEndpoints
         api.MapGet("/compare", CompareAsync);
         api.MapGet("/rules", ListRulesAsync);
         api.MapPost("/rules", CreateRuleAsync);
+        api.MapPut("/rules/{id:int}", UpdateRuleAsync);
+        api.MapDelete("/rules/{id:int}", DeleteRuleAsync);
         api.MapGet("/approval", GetApprovalAsync);
         api.MapPost("/approval", TransitionAsync);
         return app;
@@ -96,6 +98,14 @@ public static class IndicatorEndpoints
         var r = await service.CreateRuleAsync(http.Scope(), request, ct);
         return TypedResults.Created($"/api/indicators/rules/{r.Id}", r);
     }
+
+    public static async Task<Results<Ok<ValidationRuleDto>, NotFound>> UpdateRuleAsync(int id, SaveValidationRuleRequest request, HttpContext http,
+        IndicatorService service, CancellationToken ct) =>
+        await service.UpdateRuleAsync(http.Scope(), id, request, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
+
+    /// DELETE /api/indicators/rules/{id}?version=N.
+    public static async Task<Results<NoContent, NotFound>> DeleteRuleAsync(int id, int? version, HttpContext http, IndicatorService service, CancellationToken ct) =>
+        await service.DeleteRuleAsync(http.Scope(), id, version, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     public static async Task<Results<Ok<ApprovalDto>, NotFound>> GetApprovalAsync(HttpContext http, IndicatorService service, int? organizationId, string? period, CancellationToken ct)
     {

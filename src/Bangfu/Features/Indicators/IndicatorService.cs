@@ -514,9 +514,58 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
     {
         EnsureAdmin(scope);
         await using var db = dbf.CreateFor(scope);
+        var (op, right) = await CheckRuleAsync(db, r, structure: true, ct);
+        var rule = new IndicatorValidationRule { NameZh = "", NameEn = "", LeftCode = "" };
+        ApplyRule(rule, r, op, right, structure: true);
+        db.IndicatorValidationRules.Add(rule);
+        await db.SaveChangesAsync(ct);
+        return ToDto(rule);
+    }
+
+    /// Built-in rules keep what they compare (left side, operator, right codes); their names, constant and tolerance
+    /// may be edited. Null when the rule is unknown (404); 409 when the version is stale.
+    public async Task<ValidationRuleDto?> UpdateRuleAsync(AccessScope scope, int id, SaveValidationRuleRequest r, CancellationToken ct)
+    {
+        EnsureAdmin(scope);
+        await using var db = dbf.CreateFor(scope);
+        var rule = await db.IndicatorValidationRules.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (rule is null)
+            return null;
+        var (op, right) = await CheckRuleAsync(db, r, structure: !rule.IsBuiltIn, ct);
+        VersionCheck.Ensure(rule, r.Version);
+        ApplyRule(rule, r, op, right, structure: !rule.IsBuiltIn);
+        await db.SaveChangesAsync(ct);
+        return ToDto(rule);
+    }
+
+    /// Built-in rules are not deleted (the catalogue would bring them back); widen their tolerance instead.
+    public async Task<bool> DeleteRuleAsync(AccessScope scope, int id, int? version, CancellationToken ct)
+    {
+        EnsureAdmin(scope);
+        await using var db = dbf.CreateFor(scope);
+        var rule = await db.IndicatorValidationRules.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (rule is null)
+            return false;
+        VersionCheck.Ensure(rule, version);
+        if (rule.IsBuiltIn)
+            throw new DomainRuleException("I4r.BuiltInRuleNotDeletable");
+        db.IndicatorValidationRules.Remove(rule);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static async Task<(RuleOperator? Op, string[] Right)> CheckRuleAsync(AppDbContext db, SaveValidationRuleRequest r, bool structure, CancellationToken ct)
+    {
+        var v = new Validation().Required("nameZh", r.NameZh, 120).Required("nameEn", r.NameEn, 160);
+        if (r.Tolerance is < 0)
+            v.Add("tolerance", "Indicators.Negative");
+        if (!structure)
+        {
+            v.ThrowIfAny();
+            return (null, []);
+        }
         var codes = (await db.IndicatorDefinitions.Select(i => i.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var v = new Validation().Required("nameZh", r.NameZh, 120).Required("nameEn", r.NameEn, 160).Required("leftCode", r.LeftCode, 40)
-            .Optional("rightCodes", r.RightCodes, 400);
+        v.Required("leftCode", r.LeftCode, 40).Optional("rightCodes", r.RightCodes, 400);
         var op = IndicatorValidationRule.ParseSymbol(r.Operator);
         if (op is null)
             v.Add("operator", "Error.UnknownValue");
@@ -525,22 +574,21 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
         var right = (r.RightCodes ?? "").Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var c in right.Where(c => !codes.Contains(c)))
             v.Add("rightCodes", "Indicators.UnknownCode", c);
-        if (r.Tolerance is < 0)
-            v.Add("tolerance", "Indicators.Negative");
         v.ThrowIfAny();
-        var rule = new IndicatorValidationRule
-        {
-            NameZh = r.NameZh!.Trim(),
-            NameEn = r.NameEn!.Trim(),
-            LeftCode = r.LeftCode!.Trim(),
-            Operator = op!.Value,
-            RightCodes = string.Join('+', right),
-            RightConstant = r.RightConstant ?? 0,
-            Tolerance = r.Tolerance ?? 0,
-        };
-        db.IndicatorValidationRules.Add(rule);
-        await db.SaveChangesAsync(ct);
-        return ToDto(rule);
+        return (op, right);
+    }
+
+    private static void ApplyRule(IndicatorValidationRule rule, SaveValidationRuleRequest r, RuleOperator? op, string[] right, bool structure)
+    {
+        rule.NameZh = r.NameZh!.Trim();
+        rule.NameEn = r.NameEn!.Trim();
+        rule.RightConstant = r.RightConstant ?? 0;
+        rule.Tolerance = r.Tolerance ?? 0;
+        if (!structure)
+            return;
+        rule.LeftCode = r.LeftCode!.Trim();
+        rule.Operator = op!.Value;
+        rule.RightCodes = string.Join('+', right);
     }
 
     private static ValidationRuleDto ToDto(IndicatorValidationRule r) =>

@@ -20,6 +20,7 @@ public static class PlanEndpoints
         api.MapDelete("/{id:int}/goals/{goalId:int}", DeleteGoalAsync);
         api.MapPost("/{id:int}/tasks", (int id, SavePlanTaskRequest r, HttpContext http, PlanService s, CancellationToken ct) => SaveTaskAsync(id, null, r, http, s, ct));
         api.MapPut("/{id:int}/tasks/{taskId:int}", SaveTaskAsync);
+        api.MapDelete("/{id:int}/tasks/{taskId:int}", DeleteTaskAsync);
         return app;
     }
 
@@ -67,4 +68,9 @@ public static class PlanEndpoints
             return TypedResults.NotFound();
         }
     }
+
+    /// DELETE /api/plans/{id}/tasks/{taskId}?version=N.
+    public static async Task<Results<NoContent, NotFound>> DeleteTaskAsync(int id, int taskId, int? version, HttpContext http, PlanService service,
+        CancellationToken ct) =>
+        await service.DeleteTaskAsync(http.Scope(), id, taskId, version, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -39,6 +39,16 @@ public sealed class PlanService(AppDbContextFactory dbf, TimeProvider clock)
         return await ToDtosAsync(db, plans, ct);
     }
 
+    /// The plans of some partnerships that overlap a period, with their goals' statuses (for the region summary).
+    public async Task<IReadOnlyList<PlanDto>> ListOverlappingAsync(AccessScope scope, IReadOnlyCollection<int> partnershipIds, DateOnly from, DateOnly to,
+        CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var plans = await Visible(db, scope).Where(p => partnershipIds.Contains(p.PartnershipId) && p.From <= to && p.To >= from)
+            .OrderBy(p => p.From).ThenBy(p => p.Id).Take(1000).ToListAsync(ct);
+        return await ToDtosAsync(db, plans, ct);
+    }
+
     public async Task<PlanDto?> GetAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
@@ -156,8 +166,15 @@ public sealed class PlanService(AppDbContextFactory dbf, TimeProvider clock)
         var parties = await db.PartnershipParties.Where(p => p.PartnershipId == plan.PartnershipId && p.DeletedAt == null).Select(p => p.OrganizationId).ToListAsync(ct);
         if (r.ResponsibleDepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept && parties.Contains(d.OrganizationId), ct))
             v.Add("responsibleDepartmentId", "Error.UnknownDepartment");
-        if (r.ResponsiblePersonId is { } person && !await db.People.AnyAsync(p => p.Id == person && parties.Contains(p.OrganizationId), ct))
-            v.Add("responsiblePersonId", "Error.ExpertNotInPartnership");
+        if (r.ResponsiblePersonId is { } person)
+        {
+            var who = await db.People.Where(p => p.Id == person && parties.Contains(p.OrganizationId)).Select(p => new { p.DepartmentId }).FirstOrDefaultAsync(ct);
+            if (who is null)
+                v.Add("responsiblePersonId", "Error.ExpertNotInPartnership");
+            // The responsible person works in the responsible department (or has none recorded).
+            else if (r.ResponsibleDepartmentId is { } d && who.DepartmentId is { } own && own != d)
+                v.Add("responsiblePersonId", "I4r.PersonNotInDepartment");
+        }
         v.ThrowIfAny();
         PlanTask task;
         if (taskId is { } tid)
@@ -177,6 +194,21 @@ public sealed class PlanService(AppDbContextFactory dbf, TimeProvider clock)
         task.Status = r.Status ?? PlanTaskStatus.Open;
         await db.SaveChangesAsync(ct);
         return await GetAsync(scope, planId, ct);
+    }
+
+    /// Deletes a task of a plan; false when the plan or task is unknown or out of sight (404), 409 on a stale version.
+    public async Task<bool> DeleteTaskAsync(AccessScope scope, int planId, int taskId, int? version, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        if (await LoadForChangeAsync(db, scope, planId, ct) is null)
+            return false;
+        var task = await db.PlanTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.PlanId == planId, ct);
+        if (task is null)
+            return false;
+        VersionCheck.Ensure(task, version);
+        db.PlanTasks.Remove(task);
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// A goal or task id that does not belong to the plan (answered 404).

@@ -17,7 +17,19 @@ public static class SummaryDocument
     private const string HeadingFont = "Noto Sans CJK SC";
     private const string LatinFont = "Times New Roman";
 
-    public static void Write(SummaryReport report, IStringLocalizer t, Stream output)
+    /// A4 width less the left and right margins of the section.
+    private const int TextWidthTwips = 11906 - 1588 - 1474;
+
+    public static void Write(SummaryReport report, IStringLocalizer t, Stream output) =>
+        Write(output, t, report.Title, report.PeriodText, report.Sections, report.Activities, report.Kpis, _ => []);
+
+    /// A region's summary: the same document, with a table of its partnerships after their section.
+    public static void Write(RegionSummaryReport report, IStringLocalizer t, Stream output) =>
+        Write(output, t, report.Title, report.PeriodText, report.Sections, report.Activities, report.Kpis,
+            section => section.Key == "Partnerships" ? [PartnershipTable(report, t)] : []);
+
+    private static void Write(Stream output, IStringLocalizer t, string title, string periodText, IReadOnlyList<SummarySection> sections,
+        IReadOnlyList<ActivityFigure> activities, IReadOnlyList<KpiFigure> kpis, Func<SummarySection, IEnumerable<OpenXmlElement>> extra)
     {
         using var doc = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = doc.AddMainDocumentPart();
@@ -26,32 +38,35 @@ public static class SummaryDocument
         var footerId = AddFooter(main, t);
         var body = main.Document.Body!;
 
-        body.Append(Paragraph(report.Title, bold: true, size: 36, font: HeadingFont, center: true, after: 120));
-        body.Append(Paragraph(report.PeriodText, size: 28, center: true, after: 360));
+        body.Append(Paragraph(title, bold: true, size: 36, font: HeadingFont, center: true, after: 120));
+        body.Append(Paragraph(periodText, size: 28, center: true, after: 360));
 
-        foreach (var section in report.Sections)
+        foreach (var section in sections)
         {
             body.Append(Paragraph(section.Heading, bold: true, size: 30, font: HeadingFont, before: 240, after: 120));
             foreach (var text in section.Paragraphs)
                 body.Append(Paragraph(text, firstLineIndent: true));
-            if (section.Key == "Work" && report.Activities.Count > 0)
+            if (section.Key == "Work" && activities.Count > 0)
             {
-                var png = SummaryChart.Bars(t["Report.ChartTitle", report.PeriodText], report.Activities.Select(a => (a.Label, (double)a.Quantity)).ToList());
+                var png = SummaryChart.Bars(t["Report.ChartTitle", periodText], activities.Select(a => (a.Label, (double)a.Quantity)).ToList());
                 body.Append(Picture(main, png, widthCm: 15.5));
                 body.Append(Paragraph(t["Report.ChartCaption"], size: 21, center: true, after: 120));
-                body.Append(ActivityTable(report, t));
+                body.Append(ActivityTable(activities, t));
             }
-            if (section.Key == "Kpis" && report.Kpis.Count > 0)
+            if (section.Key == "Kpis" && kpis.Count > 0)
             {
-                body.Append(KpiTable(report, t));
-                var growth = report.Kpis.Where(k => k.GrowthPercent is not null).ToList();
+                body.Append(KpiTable(kpis, t));
+                var growth = kpis.Where(k => k.GrowthPercent is not null).ToList();
                 if (growth.Count > 0)
                 {
-                    var png = SummaryChart.Bars(t["Report.KpiChartTitle"], growth.Select(k => (k.Name, (double)k.GrowthPercent!.Value)).ToList());
+                    var multiple = kpis.Select(x => x.Organization).Distinct().Count() > 1;
+                    var png = SummaryChart.Bars(t["Report.KpiChartTitle"], growth.Select(k => ((multiple ? k.Organization + " " : "") + k.Name, (double)k.GrowthPercent!.Value)).ToList());
                     body.Append(Picture(main, png, widthCm: 15.5));
                     body.Append(Paragraph(t["Report.KpiChartCaption"], size: 21, center: true, after: 120));
                 }
             }
+            foreach (var element in extra(section))
+                body.Append(element);
         }
 
         body.Append(new SectionProperties(
@@ -122,19 +137,29 @@ public static class SummaryDocument
         return new Paragraph(props, TextRun(text, size, bold, font));
     }
 
-    private static Table ActivityTable(SummaryReport report, IStringLocalizer t) =>
+    private static Table ActivityTable(IReadOnlyList<ActivityFigure> activities, IStringLocalizer t) =>
         Grid([t["Report.Col.Kind"], t["Report.Col.Quantity"], t["Report.Col.Unit"], t["Report.Col.Attendees"]],
-            report.Activities.Select(a => new[] { a.Label, Num(a.Quantity), a.Unit, a.Attendees > 0 ? Num(a.Attendees) : "" }).ToList());
+            activities.Select(a => new[] { a.Label, Num(a.Quantity), a.Unit, a.Attendees > 0 ? Num(a.Attendees) : "" }).ToList());
 
-    private static Table KpiTable(SummaryReport report, IStringLocalizer t) =>
+    private static Table KpiTable(IReadOnlyList<KpiFigure> kpis, IStringLocalizer t) =>
         Grid([t["Report.Col.Indicator"], t["Report.Col.Value"], t["Report.Col.Previous"], t["Report.Col.Change"], t["Report.Col.Growth"]],
-            report.Kpis.Select(k => new[]
+            kpis.Select(k => new[]
             {
-                (report.Kpis.Select(x => x.Organization).Distinct().Count() > 1 ? k.Organization + " " : "")
+                (kpis.Select(x => x.Organization).Distinct().Count() > 1 ? k.Organization + " " : "")
                     + (string.IsNullOrEmpty(k.Unit) ? k.Name : $"{k.Name}（{k.Unit}）"),
                 Dec(k.Value), Dec(k.PreviousValue), k.Change is { } c ? (c > 0 ? "+" : "") + Dec(c) : "",
                 k.GrowthPercent is { } g ? (g > 0 ? "+" : "") + g.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "",
             }).ToList());
+
+    /// One row per partnership: kind, experts and person-times, and the region's key activity kinds.
+    private static Table PartnershipTable(RegionSummaryReport report, IStringLocalizer t) =>
+        Grid([t["I4r.Col.Partnership"], t["I4r.Col.Kind"], t["I4r.Col.Persons"], t["I4r.Col.PersonTimes"],
+                .. report.KeyKinds.Select(k => t[$"ActivityKind.{k}"].Value)],
+            report.Partnerships.Select(p => (string[])
+            [
+                p.Name, p.KindLabel, Num(p.Persons), Num(p.PersonTimes),
+                .. report.KeyKinds.Select(k => p.Activities.TryGetValue(k, out var q) ? Num(q) : "0"),
+            ]).ToList());
 
     private static string Num(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
 
@@ -153,7 +178,10 @@ public static class SummaryDocument
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
             new TableLayout { Type = TableLayoutValues.Fixed }));
         // The first column holds the names: a third of the width; the numbers share the rest.
-        var widths = headings.Select((_, i) => i == 0 ? 1800 : 3200 / (headings.Count - 1)).ToList();
+        var first = headings.Count > 5 ? 1500 : 1800;
+        var widths = headings.Select((_, i) => i == 0 ? first : (5000 - first) / (headings.Count - 1)).ToList();
+        // The grid in twips of the text width, which LibreOffice follows where it ignores the cells' percentages.
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = (w * TextWidthTwips / 5000).ToString(CultureInfo.InvariantCulture) })));
         table.Append(Row(headings, widths, header: true));
         foreach (var row in rows)
             table.Append(Row(row, widths, header: false));

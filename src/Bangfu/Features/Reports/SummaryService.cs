@@ -55,10 +55,9 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
             partnership.Parties.Where(x => x.Role == giving).Select(x => x.Name).Order(StringComparer.Ordinal).ToList(),
             partnership.Parties.Where(x => x.Role == receiving).Select(x => x.Name).Order(StringComparer.Ordinal).ToList());
 
-        var dispatches = await DispatchFiguresAsync(db, partnership.Id, start, end, ct);
-        var activityFigures = (await activities.TotalsAsync(scope, partnership.Id, null, start, end, ct))
-            .Select(a => new ActivityFigure(a.Kind, t[$"ActivityKind.{a.Kind}"], a.Quantity, t[$"ActivityUnit.{ActivityKinds.All[a.Kind].Units[0]}"], a.Attendees, a.Entries))
-            .ToList();
+        var only = db.Partnerships.Where(p => p.Id == partnership.Id).Select(p => p.Id);
+        var dispatches = await DispatchFiguresAsync(db, only, start, end, ct);
+        var activityFigures = ActivityFigures(await activities.TotalsAsync(scope, partnership.Id, null, start, end, ct));
         var techniques = await db.Techniques.AsNoTracking()
             .Where(x => x.PartnershipId == partnership.Id && x.FirstPerformedOn >= start && x.FirstPerformedOn <= end)
             .OrderBy(x => x.FirstPerformedOn).ThenBy(x => x.Name)
@@ -66,10 +65,11 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
             .ToListAsync(ct);
         var techniqueFigures = techniques.Select(x => new TechniqueFigure(x.Name, x.Department, x.SurgicalGrade, x.FirstPerformedOn,
             t[$"GapLevel.{x.GapLevel}"], x.GapLevel != GapLevel.Hospital)).ToList();
-        var training = await TrainingFiguresAsync(db, partnership.Id, start, end, ct);
+        var training = await TrainingFiguresAsync(db, only, start, end, ct);
 
-        var supportedIds = partnership.Parties.Where(x => x.Role == receiving).Select(x => x.OrganizationId).Distinct().Take(MaxKpiOrganizations).ToList();
-        var (kpis, kpiNote) = await KpisAsync(scope, supportedIds, start, end, ct);
+        var supportedOrgs = partnership.Parties.Where(x => x.Role == receiving).DistinctBy(x => x.OrganizationId).Take(MaxKpiOrganizations)
+            .Select(x => (x.OrganizationId, x.Name)).ToList();
+        var (kpis, kpiNote) = await KpisAsync(scope, supportedOrgs, start, end, ct);
         var (goals, focus) = await GoalsAsync(scope, partnership.Id, start, end, ct);
 
         var report = new SummaryReport(
@@ -81,8 +81,8 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
 
     /// KPIs of the supported hospitals for the period against the period before it, when the period is a year, a
     /// quarter or a month (the periods indicator values are kept in).
-    private async Task<(List<KpiFigure> Kpis, string? Note)> KpisAsync(AccessScope scope, IReadOnlyList<int> organizations, DateOnly start, DateOnly end,
-        CancellationToken ct)
+    internal async Task<(List<KpiFigure> Kpis, string? Note)> KpisAsync(AccessScope scope, IReadOnlyList<(int Id, string Name)> organizations, DateOnly start,
+        DateOnly end, CancellationToken ct)
     {
         IndicatorPeriod? period = null;
         foreach (var type in new[] { PeriodType.Year, PeriodType.Quarter, PeriodType.Month })
@@ -95,11 +95,10 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
             return ([], t["Report.KpiPeriodNote"]);
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var kpis = new List<KpiFigure>();
-        foreach (var organization in organizations)
+        foreach (var (organization, name) in organizations)
         {
             if (await indicators.CompareAsync(scope, organization, current, current.Previous, ct) is not { } comparison)
                 continue;
-            var name = await OrganizationNameAsync(scope, organization, ct);
             kpis.AddRange(comparison.Indicators.Where(i => i.Value is not null).Select(i => new KpiFigure(i.Code, english ? i.NameEn : i.NameZh, i.Unit ?? "",
                 i.Value, i.BaselineValue, i.Change, i.Unit == "%" ? null : i.GrowthPercent, DescribePeriod(current.Previous))
             { Organization = name }));
@@ -107,11 +106,9 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         return (kpis, null);
     }
 
-    private async Task<string> OrganizationNameAsync(AccessScope scope, int id, CancellationToken ct)
-    {
-        await using var db = dbf.CreateFor(scope);
-        return await db.Organizations.Where(o => o.Id == id).Select(o => o.Name).FirstAsync(ct);
-    }
+    internal List<ActivityFigure> ActivityFigures(IEnumerable<ActivityTotal> totals) =>
+        totals.Select(a => new ActivityFigure(a.Kind, t[$"ActivityKind.{a.Kind}"], a.Quantity, t[$"ActivityUnit.{ActivityKinds.All[a.Kind].Units[0]}"], a.Attendees, a.Entries))
+            .ToList();
 
     private string DescribePeriod(IndicatorPeriod p) => ReportPeriod.Describe(t, p.Start, p.End);
 
@@ -130,46 +127,45 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         return (goals, focus);
     }
 
-    private static async Task<DispatchFigures> DispatchFiguresAsync(AppDbContext db, int partnershipId, DateOnly start, DateOnly end, CancellationToken ct)
+    /// Dispatch figures of a set of partnerships, summed by the database (a region has thousands of dispatches).
+    internal static async Task<DispatchFigures> DispatchFiguresAsync(AppDbContext db, IQueryable<int> partnerships, DateOnly start, DateOnly end,
+        CancellationToken ct)
     {
-        // A partnership sends tens of experts a half-year: the projected rows are few, the sums are simple.
-        var rows = await db.Dispatches.AsNoTracking()
-            .Where(d => d.PartnershipId == partnershipId && !d.IsCancelled && d.StartDate <= end && d.EndDate >= start)
-            .Select(d => new
+        var q = db.Dispatches.AsNoTracking().Where(d => partnerships.Contains(d.PartnershipId) && !d.IsCancelled && d.StartDate <= end && d.EndDate >= start);
+        var totals = await q.GroupBy(_ => 1)
+            .Select(g => new
             {
-                d.ExpertId,
-                d.Batch,
-                d.Mode,
-                d.StartDate,
-                d.EndDate,
-                Specialty = d.Expert!.Department != null ? d.Expert.Department.Name : d.Expert.Specialty,
+                PersonTimes = g.Count(),
+                Persons = g.Select(d => d.ExpertId).Distinct().Count(),
+                ShortVisits = g.Count(d => d.Mode == DispatchMode.ShortVisit || d.Mode == DispatchMode.Tour),
             })
+            .FirstOrDefaultAsync(ct);
+        // Batch numbers count within their partnership (第1批 of two partnerships are two batches).
+        var batches = await q.Where(d => d.Batch != null).Select(d => new { d.PartnershipId, d.Batch }).Distinct().CountAsync(ct);
+        var stationed = q.Where(d => d.Mode == DispatchMode.Stationed);
+        var stationedPersons = await stationed.Select(d => d.ExpertId).Distinct().CountAsync(ct);
+        // Days inside the period, summed by the database.
+        var stationedDays = await stationed
+            .SumAsync(d => (long)((d.EndDate < end ? d.EndDate : end).DayNumber - (d.StartDate > start ? d.StartDate : start).DayNumber + 1), ct);
+        var specialties = await q
+            .Select(d => d.Expert!.Department != null ? d.Expert.Department.Name : d.Expert.Specialty)
+            .Where(x => x != null && x != "")
+            .GroupBy(x => x)
+            .Select(g => new { Name = g.Key!, Count = g.Count() })
             .ToListAsync(ct);
-        var stationed = rows.Where(r => r.Mode == DispatchMode.Stationed).ToList();
-        var stationedDays = stationed.Sum(r => Min(r.EndDate, end).DayNumber - Max(r.StartDate, start).DayNumber + 1);
-        return new DispatchFigures(
-            rows.Where(r => r.Batch is not null).Select(r => r.Batch).Distinct().Count(),
-            rows.Select(r => r.ExpertId).Distinct().Count(),
-            rows.Count,
-            stationed.Select(r => r.ExpertId).Distinct().Count(),
-            rows.Count(r => r.Mode is DispatchMode.ShortVisit or DispatchMode.Tour),
-            stationedDays,
-            rows.Where(r => !string.IsNullOrWhiteSpace(r.Specialty)).GroupBy(r => r.Specialty!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => g.Key).ToList());
-
-        static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-        static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+        return new DispatchFigures(batches, totals?.Persons ?? 0, totals?.PersonTimes ?? 0, stationedPersons, totals?.ShortVisits ?? 0, (int)stationedDays,
+            specialties.OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => x.Name).ToList());
     }
 
-    private async Task<TrainingFigures> TrainingFiguresAsync(AppDbContext db, int partnershipId, DateOnly start, DateOnly end, CancellationToken ct)
+    internal async Task<TrainingFigures> TrainingFiguresAsync(AppDbContext db, IQueryable<int> partnerships, DateOnly start, DateOnly end, CancellationToken ct)
     {
-        var trainees = await db.Trainees.AsNoTracking().Where(x => x.PartnershipId == partnershipId && x.StartDate >= start && x.StartDate <= end)
+        var trainees = await db.Trainees.AsNoTracking().Where(x => partnerships.Contains(x.PartnershipId) && x.StartDate >= start && x.StartDate <= end)
             .GroupBy(x => x.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var courses = await db.TrainingCourses.AsNoTracking().Where(x => x.PartnershipId == partnershipId && x.StartDate >= start && x.StartDate <= end)
+        var courses = await db.TrainingCourses.AsNoTracking().Where(x => partnerships.Contains(x.PartnershipId) && x.StartDate >= start && x.StartDate <= end)
             .GroupBy(x => 1).Select(g => new { Count = g.Count(), Attendees = g.Sum(x => x.Attendees), Passed = g.Sum(x => x.Passed ?? 0) })
             .FirstOrDefaultAsync(ct);
-        var meetings = await db.Meetings.AsNoTracking().CountAsync(m => m.PartnershipId == partnershipId && m.HeldOn >= start && m.HeldOn <= end, ct);
-        var open = db.ActionItems.AsNoTracking().Where(a => a.Meeting!.PartnershipId == partnershipId && a.Meeting.HeldOn <= end && a.Status == ActionItemStatus.Open);
+        var meetings = await db.Meetings.AsNoTracking().CountAsync(m => partnerships.Contains(m.PartnershipId) && m.HeldOn >= start && m.HeldOn <= end, ct);
+        var open = db.ActionItems.AsNoTracking().Where(a => partnerships.Contains(a.Meeting!.PartnershipId) && a.Meeting.HeldOn <= end && a.Status == ActionItemStatus.Open);
         var openCount = await open.CountAsync(ct);
         var overdue = await open.CountAsync(a => a.DueDate < end, ct);
         return new TrainingFigures(trainees.Sum(x => x.Count),
@@ -190,28 +186,9 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
             : t["Report.OverviewNoRound", supporting, supported, Month(p.StartDate), p.KindLabel];
         sections.Add(Section("Overview", [overview]));
 
-        var d = r.Dispatches;
-        var dispatchText = new List<string>();
-        if (d.PersonTimes == 0)
-            dispatchText.Add(t["Report.DispatchNone", r.PeriodText]);
-        else
-        {
-            dispatchText.Add(t[d.Batches > 0 ? "Report.Dispatch" : "Report.DispatchNoBatch",
-                r.PeriodText, supporting, d.Persons, d.PersonTimes, d.Batches, d.StationedPersons, d.StationedDays, d.ShortVisitPersonTimes]);
-            if (d.Specialties.Count > 0)
-                dispatchText.Add(t["Report.Specialties", string.Join(sep, d.Specialties)]);
-        }
-        sections.Add(Section("Dispatch", dispatchText));
+        sections.Add(Section("Dispatch", DispatchParagraphs(r.Dispatches, r.PeriodText, supporting)));
 
-        var work = new List<string>();
-        if (r.Activities.Count == 0)
-            work.Add(t["Report.ActivitiesNone"]);
-        else
-        {
-            var phrases = r.Activities.Select(a => t[$"Report.Kind.{a.Kind}", N(a.Quantity), a.Unit].Value
-                + (a.Attendees > 0 ? Attendees(a.Kind, a.Attendees) : ""));
-            work.Add(t["Report.Activities", string.Join(t["Report.PhraseSeparator"].Value, phrases)]);
-        }
+        var work = new List<string> { ActivityParagraph(r.Activities) };
         if (r.Techniques.Count > 0)
         {
             var names = string.Join(sep, r.Techniques.Select(x => x.Name));
@@ -223,32 +200,12 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         sections.Add(Section("Work", work));
 
         var tr = r.Training;
-        var training = new List<string>();
-        if (tr.Trainees > 0)
-            training.Add(t["Report.Trainees", tr.Trainees, string.Join(sep, tr.TraineesByKind.Select(k => t["Report.CountOf", k.Label, k.Count].Value))]);
-        if (tr.Courses > 0)
-            training.Add(t["Report.Courses", tr.Courses, N(tr.CourseAttendees), tr.CoursePassed]);
-        if (training.Count == 0)
-            training.Add(t["Report.TrainingNone"]);
-        sections.Add(Section("Training", training));
+        sections.Add(Section("Training", TrainingParagraphs(tr)));
 
         if (tr.Meetings > 0 || tr.OpenActionItems > 0)
             sections.Add(Section("Meetings", [t["Report.Meetings", tr.Meetings, tr.OpenActionItems, tr.OverdueActionItems]]));
 
-        var kpiText = new List<string>();
-        foreach (var org in r.Kpis.GroupBy(k => k.Organization))
-        {
-            var phrases = org.Select(k => k.Change is not { } change || k.PreviousValue is null
-                ? t["Report.KpiValue", k.Name, D(k.Value), k.Unit].Value
-                : k.Unit == "%"
-                    ? t[change >= 0 ? "Report.KpiPointsUp" : "Report.KpiPointsDown", k.Name, D(k.Value), k.PreviousPeriod!, D(Math.Abs(change))].Value
-                    : t[change >= 0 ? "Report.KpiUp" : "Report.KpiDown", k.Name, D(k.Value), k.Unit, k.PreviousPeriod!, D(Math.Abs(change)),
-                        k.GrowthPercent is { } g ? Math.Abs(g).ToString("0.00", CultureInfo.InvariantCulture) : "—"].Value);
-            kpiText.Add(t["Report.Kpis", org.Key ?? "", r.PeriodText, string.Join(t["Report.KpiSeparator"].Value, phrases)]);
-        }
-        if (kpiText.Count == 0)
-            kpiText.Add(r.KpiNote ?? t["Report.KpisNone"]);
-        sections.Add(Section("Kpis", kpiText));
+        sections.Add(Section("Kpis", KpiParagraphs(r.Kpis, r.PeriodText, r.KpiNote)));
 
         if (r.Goals.Count > 0)
             sections.Add(Section("Goals", r.Goals.Select(g => t["Report.GoalLine", g.Description, g.Deadline is { } d ? Month(d) : "", g.StatusLabel, g.Reason].Value).ToList()));
@@ -257,10 +214,68 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         return sections.Select((x, i) => x with { Heading = t["Report.Numbered", Numeral(i + 1), x.Heading] }).ToList();
     }
 
-    private SummarySection Section(string key, IReadOnlyList<string> paragraphs) => new(t[$"Report.H.{key}"], paragraphs) { Key = key };
+    /// 派驻 in one or two sentences; shared with the region summary.
+    internal List<string> DispatchParagraphs(DispatchFigures d, string periodText, string supporting)
+    {
+        var text = new List<string>();
+        if (d.PersonTimes == 0)
+            text.Add(t["Report.DispatchNone", periodText]);
+        else
+        {
+            text.Add(t[d.Batches > 0 ? "Report.Dispatch" : "Report.DispatchNoBatch",
+                periodText, supporting, d.Persons, d.PersonTimes, d.Batches, d.StationedPersons, d.StationedDays, d.ShortVisitPersonTimes]);
+            if (d.Specialties.Count > 0)
+                text.Add(t["Report.Specialties", string.Join(t["Report.ListSeparator"].Value, d.Specialties)]);
+        }
+        return text;
+    }
+
+    internal List<string> TrainingParagraphs(TrainingFigures tr)
+    {
+        var training = new List<string>();
+        if (tr.Trainees > 0)
+            training.Add(t["Report.Trainees", tr.Trainees,
+                string.Join(t["Report.ListSeparator"].Value, tr.TraineesByKind.Select(k => t["Report.CountOf", k.Label, k.Count].Value))]);
+        if (tr.Courses > 0)
+            training.Add(t["Report.Courses", tr.Courses, N(tr.CourseAttendees), tr.CoursePassed]);
+        if (training.Count == 0)
+            training.Add(t["Report.TrainingNone"]);
+        return training;
+    }
+
+    /// Every activity kind's count in one sentence.
+    internal string ActivityParagraph(IReadOnlyList<ActivityFigure> activities)
+    {
+        if (activities.Count == 0)
+            return t["Report.ActivitiesNone"];
+        var phrases = activities.Select(a => t[$"Report.Kind.{a.Kind}", N(a.Quantity), a.Unit].Value
+            + (a.Attendees > 0 ? Attendees(a.Kind, a.Attendees) : ""));
+        return t["Report.Activities", string.Join(t["Report.PhraseSeparator"].Value, phrases)];
+    }
+
+    /// One sentence per supported hospital: value, change and growth rate of each indicator with a value.
+    internal List<string> KpiParagraphs(IReadOnlyList<KpiFigure> kpis, string periodText, string? note)
+    {
+        var kpiText = new List<string>();
+        foreach (var org in kpis.GroupBy(k => k.Organization))
+        {
+            var phrases = org.Select(k => k.Change is not { } change || k.PreviousValue is null
+                ? t["Report.KpiValue", k.Name, D(k.Value), k.Unit].Value
+                : k.Unit == "%"
+                    ? t[change >= 0 ? "Report.KpiPointsUp" : "Report.KpiPointsDown", k.Name, D(k.Value), k.PreviousPeriod!, D(Math.Abs(change))].Value
+                    : t[change >= 0 ? "Report.KpiUp" : "Report.KpiDown", k.Name, D(k.Value), k.Unit, k.PreviousPeriod!, D(Math.Abs(change)),
+                        k.GrowthPercent is { } g ? Math.Abs(g).ToString("0.00", CultureInfo.InvariantCulture) : "—"].Value);
+            kpiText.Add(t["Report.Kpis", org.Key ?? "", periodText, string.Join(t["Report.KpiSeparator"].Value, phrases)]);
+        }
+        if (kpiText.Count == 0)
+            kpiText.Add(note ?? t["Report.KpisNone"]);
+        return kpiText;
+    }
+
+    internal SummarySection Section(string key, IReadOnlyList<string> paragraphs) => new(t[$"Report.H.{key}"], paragraphs) { Key = key };
 
     /// 一、二、… in Chinese, 1. 2. … otherwise.
-    private static string Numeral(int n) =>
+    internal static string Numeral(int n) =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh" && n <= 10 ? "一二三四五六七八九十"[n - 1].ToString() : n.ToString(CultureInfo.InvariantCulture);
 
     /// 培训…人次 after lectures, 服务群众…人次 after free clinics, 参加…人次 otherwise.
