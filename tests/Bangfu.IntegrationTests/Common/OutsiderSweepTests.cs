@@ -73,11 +73,11 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
         Assert.Equal(auditBefore, await AuditCountAsync());
     }
 
-    /// Routes where the outsider is refused by its role rather than by what it can see, so a 403: user accounts and
-    /// indicator definitions are managed by system administrators only, and the registry of hospitals (read by all)
+    /// Routes where the outsider is refused by its role rather than by what it can see, so a 403: user accounts,
+    /// indicator definitions and validation rules are managed by system administrators only, and the registry of hospitals (read by all)
     /// is changed only by the hospital's own administrators.
     private static bool IsGlobalAdminRoute(string key) =>
-        Regex.IsMatch(key, @"^(PUT|DELETE) /api/indicators/definitions/|^(PUT|POST) /api/users/|^(PUT|DELETE|POST) /api/organizations/\{id\}");
+        Regex.IsMatch(key, @"^(PUT|DELETE) /api/indicators/(definitions|rules)/|^(PUT|POST) /api/users/|^(PUT|DELETE|POST) /api/organizations/\{id\}");
 
     private static string Body(Dictionary<string, string> ids) =>
         $$"""{"partnershipId":{{ids["partnerships/id"]}},"organizationId":{{ids["organizations/id"]}},"hostOrganizationId":{{ids["organizations/id"]}},"personId":{{ids["people/id"]}},"version":0}""";
@@ -141,6 +141,7 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
             ["meetings/id"] = S(await db.Meetings.Select(m => m.Id).FirstAsync()),
             ["action-items/itemId"] = S(await db.ActionItems.Select(a => a.Id).FirstAsync()),
             ["definitions/id"] = S(await db.IndicatorDefinitions.Select(d => d.Id).FirstAsync()),
+            ["rules/id"] = S(await db.IndicatorValidationRules.Select(r => r.Id).FirstAsync()),
             ["plans/id"] = S(await db.Plans.Select(p => p.Id).FirstAsync()),
             ["goals/goalId"] = S(await db.PlanGoals.Select(g => g.Id).FirstAsync()),
             ["tasks/taskId"] = S(await db.PlanTasks.Select(t => t.Id).FirstAsync()),
