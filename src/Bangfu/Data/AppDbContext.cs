@@ -53,6 +53,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationEvent> ConsultationEvents => Set<ConsultationEvent>();
+    public DbSet<ConsultationAttachment> ConsultationAttachments => Set<ConsultationAttachment>();
 
     /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
     public string Actor { get; set; } = "system";

@@ -262,7 +262,7 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
     {
         await using var db = dbf.CreateFor(scope);
         var visible = Visible(db, scope).Select(c => c.Id);
-        return await db.Set<ConsultationAttachment>().AsNoTracking()
+        return await db.ConsultationAttachments.AsNoTracking()
             .Where(a => a.Id == attachmentId && a.ConsultationId == id && visible.Contains(a.ConsultationId))
             .Select(a => a.StoredFile!).FirstOrDefaultAsync(ct);
     }
@@ -271,7 +271,7 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
     {
         await using var db = dbf.CreateFor(scope);
         var c = await Visible(db, scope).FirstOrDefaultAsync(x => x.Id == id, ct);
-        var link = c is null ? null : await db.Set<ConsultationAttachment>().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ConsultationId == id, ct);
+        var link = c is null ? null : await db.ConsultationAttachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.ConsultationId == id, ct);
         if (c is null || link is null)
             return false;
         if (!CanAct(scope))
@@ -435,7 +435,7 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
     }
 
     private static IQueryable<ConsultationAttachmentDto> Attachments(AppDbContext db, int id) =>
-        db.Set<ConsultationAttachment>().AsNoTracking().Where(a => a.ConsultationId == id).OrderBy(a => a.Id)
+        db.ConsultationAttachments.AsNoTracking().Where(a => a.ConsultationId == id).OrderBy(a => a.Id)
             .Select(a => new ConsultationAttachmentDto(a.Id, a.StoredFile!.FileName, a.StoredFile.Kind, a.StoredFile.Length, a.Category, a.Note,
                 a.StoredFile.StoredBy, a.StoredFile.StoredAt));
 
@@ -455,12 +455,12 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
         }).FirstOrDefaultAsync(ct);
         if (c is null)
             return null;
-        var events = await db.Set<ConsultationEvent>().AsNoTracking().Where(e => e.ConsultationId == id).OrderBy(e => e.Id)
+        var events = await db.ConsultationEvents.AsNoTracking().Where(e => e.ConsultationId == id).OrderBy(e => e.Id)
             .Select(e => new ConsultationEventDto(e.At, e.UserName, e.Action, e.From, e.To, e.Reason)).ToListAsync(ct);
         var attachments = await Attachments(db, id).ToListAsync(ct);
         var r = c.Row;
         var side = SideOf(scope, r.InvitingOrganizationId);
-        var allowed = CanAct(scope) ? ConsultationRules.Allowed(r.State, side) : [];
+        var allowed = CanAct(scope) ? ConsultationRules.Allowed(r.State, side).Where(a => a != ConsultationAction.Rate || r.Rating is null).ToList() : [];
         return new ConsultationDto(r.Id, r.Type, r.State, r.InvitingOrganizationId, c.Inviting, r.InvitedOrganizationId, c.Invited, r.InvitedDepartmentId,
             c.Department, r.InvitedSpecialty, r.PartnershipId, c.Partnership, r.RequestingPhysicianId, c.Physician, r.PreferredExpertId, c.Preferred,
             r.PreferredTitleLevel, r.Urgency, r.RequestedFrom, r.RequestedTo, r.Mode, r.Purpose, r.CaseSummary, PatientView.Of(r.Patient),

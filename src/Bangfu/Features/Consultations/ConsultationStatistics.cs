@@ -80,6 +80,7 @@ public sealed class ConsultationStatistics(AppDbContextFactory dbf)
         var h = Math.Round((n - 1) * p, 9);
         var lower = (int)Math.Floor(h);
         var values = await minutes.OrderBy(m => m).Skip(lower).Take(2).ToListAsync(ct);
-        return values.Count == 1 || h == lower ? values[0] : values[0] + ((h - lower) * (values[1] - values[0]));
+        var value = values.Count == 1 || h == lower ? values[0] : values[0] + ((h - lower) * (values[1] - values[0]));
+        return Math.Round(value, 2);
     }
 }

@@ -557,7 +557,7 @@ namespace Bangfu.Data.Migrations.Postgres
 
                     b.HasIndex("StoredFileId");
 
-                    b.ToTable("ConsultationAttachment");
+                    b.ToTable("ConsultationAttachments");
                 });
 
             modelBuilder.Entity("Bangfu.Features.Consultations.ConsultationEvent", b =>
@@ -602,7 +602,7 @@ namespace Bangfu.Data.Migrations.Postgres
 
                     b.HasIndex("ConsultationId");
 
-                    b.ToTable("ConsultationEvent");
+                    b.ToTable("ConsultationEvents");
                 });
 
             modelBuilder.Entity("Bangfu.Features.Courses.TrainingCourse", b =>

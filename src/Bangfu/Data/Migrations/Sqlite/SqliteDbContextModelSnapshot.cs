@@ -541,7 +541,7 @@ namespace Bangfu.Data.Migrations.Sqlite
 
                     b.HasIndex("StoredFileId");
 
-                    b.ToTable("ConsultationAttachment");
+                    b.ToTable("ConsultationAttachments");
                 });
 
             modelBuilder.Entity("Bangfu.Features.Consultations.ConsultationEvent", b =>
@@ -584,7 +584,7 @@ namespace Bangfu.Data.Migrations.Sqlite
 
                     b.HasIndex("ConsultationId");
 
-                    b.ToTable("ConsultationEvent");
+                    b.ToTable("ConsultationEvents");
                 });
 
             modelBuilder.Entity("Bangfu.Features.Courses.TrainingCourse", b =>

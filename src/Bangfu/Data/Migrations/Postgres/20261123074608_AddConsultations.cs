@@ -136,7 +136,7 @@ namespace Bangfu.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "ConsultationAttachment",
+                name: "ConsultationAttachments",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -148,15 +148,15 @@ namespace Bangfu.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ConsultationAttachment", x => x.Id);
+                    table.PrimaryKey("PK_ConsultationAttachments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ConsultationAttachment_Consultations_ConsultationId",
+                        name: "FK_ConsultationAttachments_Consultations_ConsultationId",
                         column: x => x.ConsultationId,
                         principalTable: "Consultations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ConsultationAttachment_StoredFiles_StoredFileId",
+                        name: "FK_ConsultationAttachments_StoredFiles_StoredFileId",
                         column: x => x.StoredFileId,
                         principalTable: "StoredFiles",
                         principalColumn: "Id",
@@ -164,7 +164,7 @@ namespace Bangfu.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "ConsultationEvent",
+                name: "ConsultationEvents",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -179,9 +179,9 @@ namespace Bangfu.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ConsultationEvent", x => x.Id);
+                    table.PrimaryKey("PK_ConsultationEvents", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ConsultationEvent_Consultations_ConsultationId",
+                        name: "FK_ConsultationEvents_Consultations_ConsultationId",
                         column: x => x.ConsultationId,
                         principalTable: "Consultations",
                         principalColumn: "Id",
@@ -189,18 +189,18 @@ namespace Bangfu.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ConsultationAttachment_ConsultationId",
-                table: "ConsultationAttachment",
+                name: "IX_ConsultationAttachments_ConsultationId",
+                table: "ConsultationAttachments",
                 column: "ConsultationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ConsultationAttachment_StoredFileId",
-                table: "ConsultationAttachment",
+                name: "IX_ConsultationAttachments_StoredFileId",
+                table: "ConsultationAttachments",
                 column: "StoredFileId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ConsultationEvent_ConsultationId",
-                table: "ConsultationEvent",
+                name: "IX_ConsultationEvents_ConsultationId",
+                table: "ConsultationEvents",
                 column: "ConsultationId");
 
             migrationBuilder.CreateIndex(
@@ -253,10 +253,10 @@ namespace Bangfu.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ConsultationAttachment");
+                name: "ConsultationAttachments");
 
             migrationBuilder.DropTable(
-                name: "ConsultationEvent");
+                name: "ConsultationEvents");
 
             migrationBuilder.DropTable(
                 name: "Consultations");
