@@ -17,14 +17,14 @@ public sealed class ConsultationScreenTests(BrowserApp app) : IClassFixture<Brow
         await form.GotoNewAsync();
         await form.PickInvitedAsync("攀枝花", "攀枝花市中心医院");
         await form.Field("专科").FillAsync("眼科");
-        await county.GetByTestId("consult-purpose").Locator("textarea").FillAsync("明确右眼视力下降原因，是否需手术");
-        await county.GetByTestId("consult-summary").Locator("textarea").FillAsync("患者男，36岁，右眼无痛性视力下降2月，眼压正常。");
+        await form.Field("会诊目的").FillAsync("明确右眼视力下降原因，是否需手术");
+        await form.Field("病历摘要").FillAsync("患者男，36岁，右眼无痛性视力下降2月，眼压正常。");
         await form.Field("姓名").FillAsync("王某某");
         await form.ChooseAsync("性别", "男");
         await form.Field("出生日期").FillAsync("1990-01-01");
         await form.Field("身份证号").FillAsync("510104199001011230");
         await form.Field("同意人姓名").FillAsync("王某某");
-        await county.GetByTestId("consult-content-explained").Locator("input").CheckAsync();
+        await county.GetByLabel("已向患者或家属说明会诊目的、内容及风险").CheckAsync();
         await BrowserApp.ScreenshotAsync(county, "consultation-1-request-form");
         var url = await form.SaveAsync();
         var path = new Uri(url).AbsolutePath;
@@ -37,7 +37,7 @@ public sealed class ConsultationScreenTests(BrowserApp app) : IClassFixture<Brow
         await new LoginPage(city).SignInAsync("pzh.coord", BrowserApp.AdminPassword);
         var invited = new ConsultationPages(city);
         await invited.GotoAsync("/consultations");
-        await city.GetByTestId("consult-tab-incoming").ClickAsync();
+        await city.GetByRole(AriaRole.Tab, new() { Name = "邀请我方的" }).ClickAsync();
         await Assertions.Expect(city.GetByTestId("consult-row").Filter(new() { HasText = "王某某" })).ToHaveCountAsync(1);
         await invited.GotoAsync(path);
         await invited.ActAsync("Accept", "已受理");
@@ -51,7 +51,7 @@ public sealed class ConsultationScreenTests(BrowserApp app) : IClassFixture<Brow
         await consultant.ActAsync("StartSession", "会诊中");
         await consultant.ActAsync("EndSession", "待出具意见");
         await consultant.ActAsync("SignOpinion", "意见已签署",
-            () => expert.GetByTestId("consult-opinion").Locator("textarea").FillAsync("考虑右眼白内障（核性），建议择期行超声乳化白内障摘除联合人工晶体植入术。"));
+            () => consultant.Field("会诊意见").FillAsync("考虑右眼白内障（核性），建议择期行超声乳化白内障摘除联合人工晶体植入术。"));
         await Assertions.Expect(expert.GetByTestId("consult-decision-notice")).ToContainTextAsync("诊疗决策由邀请方负责");
         await BrowserApp.ScreenshotAsync(expert, "consultation-2-opinion-signed-phone");
 
