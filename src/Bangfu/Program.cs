@@ -4,6 +4,7 @@ using Bangfu.Data;
 using Bangfu.Features.Accounts;
 using Bangfu.Features.Activities;
 using Bangfu.Features.Compliance;
+using Bangfu.Features.Consultations;
 using Bangfu.Features.Courses;
 using Bangfu.Features.Dashboards;
 using Bangfu.Features.Demo;
@@ -47,6 +48,7 @@ builder.Services.AddPlans();
 builder.Services.AddReports();
 builder.Services.AddDashboards();
 builder.Services.AddLedgers();
+builder.Services.AddConsultations(builder.Configuration);
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -76,6 +78,7 @@ app.MapPlanEndpoints();
 app.MapReportEndpoints();
 app.MapDashboardEndpoints();
 app.MapLedgerEndpoints();
+app.MapConsultationEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 

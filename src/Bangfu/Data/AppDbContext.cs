@@ -3,6 +3,7 @@ using Bangfu.Common;
 using Bangfu.Features.Accounts;
 using Bangfu.Features.Activities;
 using Bangfu.Features.Compliance;
+using Bangfu.Features.Consultations;
 using Bangfu.Features.Courses;
 using Bangfu.Features.Dispatches;
 using Bangfu.Features.ExpertDays;
@@ -51,6 +52,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationEvent> ConsultationEvents => Set<ConsultationEvent>();
+    public DbSet<ConsultationAttachment> ConsultationAttachments => Set<ConsultationAttachment>();
 
     /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
     public string Actor { get; set; } = "system";

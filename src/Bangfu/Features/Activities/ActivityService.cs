@@ -65,9 +65,20 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
     public Task<IReadOnlyList<long>> SaveManyAsync(AccessScope scope, BulkActivitiesRequest request, CancellationToken ct) =>
         WriteAsync(scope, request, single: false, ct);
 
+    /// The same write path inside another feature's context and transaction, for work that is recorded as a consequence
+    /// of that feature's own change (a signed consultation opinion): both are kept, or neither.
+    public Task<IReadOnlyList<long>> SaveManyInAsync(AppDbContext db, AccessScope scope, BulkActivitiesRequest request, CancellationToken ct) =>
+        WriteAsync(db, scope, request, single: false, ct);
+
+    private async Task<IReadOnlyList<long>> WriteAsync(AccessScope scope, BulkActivitiesRequest request, bool single, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        return await WriteAsync(db, scope, request, single, ct);
+    }
+
     /// One write path for everything: a single create, correction or removal is a batch of one whose field errors
     /// carry no prefix.
-    private async Task<IReadOnlyList<long>> WriteAsync(AccessScope scope, BulkActivitiesRequest request, bool single, CancellationToken ct)
+    private async Task<IReadOnlyList<long>> WriteAsync(AppDbContext db, AccessScope scope, BulkActivitiesRequest request, bool single, CancellationToken ct)
     {
         if (!scope.CanWriteRegistry && !IsExpertWithPerson(scope))
             throw new AccessDeniedException();
@@ -80,7 +91,6 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         if (count > MaxBulkItems)
             new Validation().Add("items", "Error.TooManyItems", MaxBulkItems).ThrowIfAny();
 
-        await using var db = dbf.CreateFor(scope);
         var v = new Validation();
         for (var i = 0; i < items.Count; i++)
             await CheckAsync(db, scope, v, single ? "" : $"items[{i}].", items[i], ct);
@@ -114,7 +124,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
                 .Concat(updates.Select(u => (u.Activity!.PartnershipId!.Value, u.Activity.Date!.Value)))
                 .Concat(stored.Values.Select(a => (a.PartnershipId, a.Date))), ct);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var changed = new List<Activity>();
         foreach (var u in updates)
         {
@@ -139,7 +149,8 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         foreach (var a in changed.Concat(created))
             await ActivityRollup.AddAsync(db, a, +1, ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
         return created.Select(a => a.Id).ToList();
     }
 

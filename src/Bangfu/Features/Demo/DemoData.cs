@@ -1,9 +1,11 @@
 using Bangfu.Common;
 using Bangfu.Data;
 using Bangfu.Features.Accounts;
+using Bangfu.Features.Consultations;
 using Bangfu.Features.Indicators;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
+using Bangfu.Features.Patients;
 using Bangfu.Features.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +22,7 @@ public static class DemoDataSetup
 /// The five partnerships of the seed reports (shared/seeds), with their real institutions, kinds, dates, rounds and
 /// terms. People are fictional. Where a report leaves a fact out (a day of the month, the round-2 date, the
 /// unnamed eastern hospital of seed 000) the demo says so in the record's description or note.
-public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users, IConfiguration config, ILogger<DemoData> log)
+public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users, IConfiguration config, ILogger<DemoData> log, PatientIdentity identity, TimeProvider clock)
 {
     public static readonly string[] DemoUserNames = ["pzh.coord", "yy.coord", "sx.coord", "xs.coord", "sc.nhc", "pzh.expert"];
 
@@ -32,6 +34,7 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
         if (await db.Organizations.IgnoreQueryFilters().AnyAsync())
             return;
         var registry = await SeedRegistryAsync(db);
+        await DemoConsultations.SeedAsync(db, registry, identity, clock);
         await SeedUsersAsync(registry);
         log.LogInformation("Demo data loaded: {Count} organizations", registry.Organizations.Count);
     }

@@ -30,6 +30,12 @@ public sealed class Person : IVersioned, ISoftDeletable
     public string? Specialty { get; set; }
     public string? Phone { get; set; }
     public string? Email { get; set; }
+
+    /// 执业证书编码: recorded for physicians who may act as remote consultants.
+    public string? LicenceNumber { get; set; }
+
+    /// The start of independent practice (独立执业), from which a consultant's years are counted.
+    public DateOnly? IndependentPracticeSince { get; set; }
     public int Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
     public string? DeletedBy { get; set; }
@@ -45,6 +51,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Specialty).HasMaxLength(60);
         builder.Property(p => p.Phone).HasMaxLength(30);
         builder.Property(p => p.Email).HasMaxLength(100);
+        builder.Property(p => p.LicenceNumber).HasMaxLength(30);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.DeletedBy).HasMaxLength(64);
         builder.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);

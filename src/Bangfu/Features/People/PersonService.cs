@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Bangfu.Features.People;
 
 public sealed record PersonDto(int Id, int OrganizationId, string OrganizationName, int? DepartmentId, string? DepartmentName, string Name,
-    string? Title, TitleLevel TitleLevel, string? Specialty, string? Phone, string? Email, int Version);
+    string? Title, TitleLevel TitleLevel, string? Specialty, string? Phone, string? Email, int Version,
+    string? LicenceNumber = null, DateOnly? IndependentPracticeSince = null);
 
 public sealed record PersonQuery(string? Q = null, int? OrganizationId = null, int? DepartmentId = null, TitleLevel? TitleLevel = null);
 
 public sealed record SavePersonRequest(int? OrganizationId, int? DepartmentId, string? Name, string? Title, TitleLevel? TitleLevel,
-    string? Specialty, string? Phone, string? Email, int? Version = null);
+    string? Specialty, string? Phone, string? Email, int? Version = null, string? LicenceNumber = null, DateOnly? IndependentPracticeSince = null);
 
 /// People are private to their organization, readable by its partners (to name docking contacts and experts)
 /// and by the commission of their region.
@@ -118,6 +119,7 @@ public sealed class PersonService(AppDbContextFactory dbf)
             .Optional("specialty", r.Specialty, 60)
             .Optional("phone", r.Phone, 30)
             .Optional("email", r.Email, 100)
+            .Optional("licenceNumber", r.LicenceNumber, 30)
             .Defined("titleLevel", r.TitleLevel);
         if (r.OrganizationId is null)
             v.Add("organizationId", "Error.Required");
@@ -129,6 +131,8 @@ public sealed class PersonService(AppDbContextFactory dbf)
             v.Add("departmentId", "Error.UnknownDepartment");
         if (r.Email is { Length: > 0 } email && !email.Contains('@', StringComparison.Ordinal))
             v.Add("email", "Error.Email");
+        if (r.IndependentPracticeSince is { } since && since > DateOnly.FromDateTime(db.Clock.GetLocalNow().Date))
+            v.Add("independentPracticeSince", "Consult.PracticeSinceInFuture");
         v.ThrowIfAny();
     }
 
@@ -142,9 +146,11 @@ public sealed class PersonService(AppDbContextFactory dbf)
         p.Specialty = r.Specialty;
         p.Phone = r.Phone;
         p.Email = r.Email;
+        p.LicenceNumber = string.IsNullOrWhiteSpace(r.LicenceNumber) ? null : r.LicenceNumber.Trim();
+        p.IndependentPracticeSince = r.IndependentPracticeSince;
     }
 
     private static IQueryable<PersonDto> Project(IQueryable<Person> q) =>
         q.Select(p => new PersonDto(p.Id, p.OrganizationId, p.Organization!.Name, p.DepartmentId, p.Department != null ? p.Department.Name : null,
-            p.Name, p.Title, p.TitleLevel, p.Specialty, p.Phone, p.Email, p.Version));
+            p.Name, p.Title, p.TitleLevel, p.Specialty, p.Phone, p.Email, p.Version, p.LicenceNumber, p.IndependentPracticeSince));
 }

@@ -338,6 +338,273 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.ToTable("ComplianceRuleSets", (string)null);
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Consultations.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("ActivityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CaseSummary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("ConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("ConsentContentExplained")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ConsentFeeExplained")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ConsentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ConsentRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ConsultantId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("FeeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("InvitedDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InvitedOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InvitedSpecialty")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("InvitingOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PreferredExpertId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreferredTitleLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RequestedFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RequestedTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RequestingPhysicianId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ScheduledEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ScheduledStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SessionEndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SessionStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedByName")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SignedByUser")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("TurnaroundMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WaitingMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ConsultantId");
+
+                    b.HasIndex("InvitedDepartmentId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PreferredExpertId");
+
+                    b.HasIndex("RequestingPhysicianId");
+
+                    b.HasIndex("SubmittedOn");
+
+                    b.HasIndex("InvitedOrganizationId", "State");
+
+                    b.HasIndex("InvitingOrganizationId", "State");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Consultations.ConsultationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("StoredFileId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("ConsultationAttachments");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Consultations.ConsultationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.ToTable("ConsultationEvents");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Courses.TrainingCourse", b =>
                 {
                     b.Property<int>("Id")
@@ -1273,6 +1540,13 @@ namespace Bangfu.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("IndependentPracticeSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1833,6 +2107,137 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Consultations.Consultation", b =>
+                {
+                    b.HasOne("Bangfu.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.People.Person", "Consultant")
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Department", "InvitedDepartment")
+                        .WithMany()
+                        .HasForeignKey("InvitedDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "InvitedOrganization")
+                        .WithMany()
+                        .HasForeignKey("InvitedOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "InvitingOrganization")
+                        .WithMany()
+                        .HasForeignKey("InvitingOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.People.Person", "PreferredExpert")
+                        .WithMany()
+                        .HasForeignKey("PreferredExpertId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.People.Person", "RequestingPhysician")
+                        .WithMany()
+                        .HasForeignKey("RequestingPhysicianId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("Bangfu.Features.Patients.PatientRecord", "Patient", b1 =>
+                        {
+                            b1.Property<int>("ConsultationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("AgeYears")
+                                .HasColumnType("integer")
+                                .HasColumnName("PatientAgeYears");
+
+                            b1.Property<DateOnly?>("BirthDate")
+                                .HasColumnType("date")
+                                .HasColumnName("PatientBirthDate");
+
+                            b1.Property<string>("IdNumberCipher")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("PatientIdNumberCipher");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("PatientIdNumberMasked");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("PatientName");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("PatientSex");
+
+                            b1.HasKey("ConsultationId");
+
+                            b1.ToTable("Consultations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsultationId");
+                        });
+
+                    b.Navigation("Consultant");
+
+                    b.Navigation("InvitedDepartment");
+
+                    b.Navigation("InvitedOrganization");
+
+                    b.Navigation("InvitingOrganization");
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("Patient")
+                        .IsRequired();
+
+                    b.Navigation("PreferredExpert");
+
+                    b.Navigation("RequestingPhysician");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Consultations.ConsultationAttachment", b =>
+                {
+                    b.HasOne("Bangfu.Features.Consultations.Consultation", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StoredFile");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Consultations.ConsultationEvent", b =>
+                {
+                    b.HasOne("Bangfu.Features.Consultations.Consultation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bangfu.Features.Courses.TrainingCourse", b =>
                 {
                     b.HasOne("Bangfu.Features.Organizations.Organization", "Organizer")
@@ -2281,6 +2686,13 @@ namespace Bangfu.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Consultations.Consultation", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Bangfu.Features.ExpertDays.ExpertDay", b =>

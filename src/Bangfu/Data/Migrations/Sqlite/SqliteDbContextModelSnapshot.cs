@@ -326,6 +326,267 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.ToTable("ComplianceRuleSets", (string)null);
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Consultations.Consultation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseSummary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConsentContentExplained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentFeeExplained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentRelation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConsultantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InvitedDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvitedOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedSpecialty")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvitingOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreferredExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredTitleLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RequestedTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestingPhysicianId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScheduledEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScheduledStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedByName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByUser")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TurnaroundMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WaitingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ConsultantId");
+
+                    b.HasIndex("InvitedDepartmentId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("PreferredExpertId");
+
+                    b.HasIndex("RequestingPhysicianId");
+
+                    b.HasIndex("SubmittedOn");
+
+                    b.HasIndex("InvitedOrganizationId", "State");
+
+                    b.HasIndex("InvitingOrganizationId", "State");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Consultations.ConsultationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("ConsultationAttachments");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Consultations.ConsultationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.ToTable("ConsultationEvents");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Courses.TrainingCourse", b =>
                 {
                     b.Property<int>("Id")
@@ -1225,6 +1486,13 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("IndependentPracticeSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1771,6 +2039,137 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Consultations.Consultation", b =>
+                {
+                    b.HasOne("Bangfu.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.People.Person", "Consultant")
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Department", "InvitedDepartment")
+                        .WithMany()
+                        .HasForeignKey("InvitedDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "InvitedOrganization")
+                        .WithMany()
+                        .HasForeignKey("InvitedOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "InvitingOrganization")
+                        .WithMany()
+                        .HasForeignKey("InvitingOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.People.Person", "PreferredExpert")
+                        .WithMany()
+                        .HasForeignKey("PreferredExpertId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.People.Person", "RequestingPhysician")
+                        .WithMany()
+                        .HasForeignKey("RequestingPhysicianId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("Bangfu.Features.Patients.PatientRecord", "Patient", b1 =>
+                        {
+                            b1.Property<int>("ConsultationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AgeYears")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PatientAgeYears");
+
+                            b1.Property<DateOnly?>("BirthDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientBirthDate");
+
+                            b1.Property<string>("IdNumberCipher")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientIdNumberCipher");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientIdNumberMasked");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientName");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientSex");
+
+                            b1.HasKey("ConsultationId");
+
+                            b1.ToTable("Consultations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsultationId");
+                        });
+
+                    b.Navigation("Consultant");
+
+                    b.Navigation("InvitedDepartment");
+
+                    b.Navigation("InvitedOrganization");
+
+                    b.Navigation("InvitingOrganization");
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("Patient")
+                        .IsRequired();
+
+                    b.Navigation("PreferredExpert");
+
+                    b.Navigation("RequestingPhysician");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Consultations.ConsultationAttachment", b =>
+                {
+                    b.HasOne("Bangfu.Features.Consultations.Consultation", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StoredFile");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Consultations.ConsultationEvent", b =>
+                {
+                    b.HasOne("Bangfu.Features.Consultations.Consultation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bangfu.Features.Courses.TrainingCourse", b =>
                 {
                     b.HasOne("Bangfu.Features.Organizations.Organization", "Organizer")
@@ -2219,6 +2618,13 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Consultations.Consultation", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Bangfu.Features.ExpertDays.ExpertDay", b =>

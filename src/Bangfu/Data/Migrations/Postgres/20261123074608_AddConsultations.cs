@@ -1,0 +1,273 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Bangfu.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddConsultations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "IndependentPracticeSince",
+                table: "People",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LicenceNumber",
+                table: "People",
+                type: "character varying(30)",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    InvitingOrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    InvitedOrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    InvitedDepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    InvitedSpecialty = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: true),
+                    RequestingPhysicianId = table.Column<int>(type: "integer", nullable: true),
+                    PreferredExpertId = table.Column<int>(type: "integer", nullable: true),
+                    PreferredTitleLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Urgency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequestedFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RequestedTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CaseSummary = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    PatientName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PatientSex = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    PatientBirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PatientAgeYears = table.Column<int>(type: "integer", nullable: true),
+                    PatientIdNumberCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PatientIdNumberMasked = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ConsentBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ConsentName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ConsentRelation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConsentContentExplained = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentFeeExplained = table.Column<bool>(type: "boolean", nullable: false),
+                    FeeFen = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FirstSubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ScheduledStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ScheduledEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConsultantId = table.Column<int>(type: "integer", nullable: true),
+                    SessionStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SessionEndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WaitingMinutes = table.Column<int>(type: "integer", nullable: true),
+                    TurnaroundMinutes = table.Column<int>(type: "integer", nullable: true),
+                    Opinion = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    SignedByName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SignedByUser = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FiledBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    RatingComment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ActivityId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Departments_InvitedDepartmentId",
+                        column: x => x.InvitedDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Organizations_InvitedOrganizationId",
+                        column: x => x.InvitedOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Organizations_InvitingOrganizationId",
+                        column: x => x.InvitingOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_People_ConsultantId",
+                        column: x => x.ConsultantId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_People_PreferredExpertId",
+                        column: x => x.PreferredExpertId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_People_RequestingPhysicianId",
+                        column: x => x.RequestingPhysicianId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
+                    StoredFileId = table.Column<long>(type: "bigint", nullable: false),
+                    Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationAttachments_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConsultationAttachments_StoredFiles_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    To = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationEvents_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationAttachments_ConsultationId",
+                table: "ConsultationAttachments",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationAttachments_StoredFileId",
+                table: "ConsultationAttachments",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationEvents_ConsultationId",
+                table: "ConsultationEvents",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_ActivityId",
+                table: "Consultations",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_ConsultantId",
+                table: "Consultations",
+                column: "ConsultantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_InvitedDepartmentId",
+                table: "Consultations",
+                column: "InvitedDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_InvitedOrganizationId_State",
+                table: "Consultations",
+                columns: new[] { "InvitedOrganizationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_InvitingOrganizationId_State",
+                table: "Consultations",
+                columns: new[] { "InvitingOrganizationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_PartnershipId",
+                table: "Consultations",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_PreferredExpertId",
+                table: "Consultations",
+                column: "PreferredExpertId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_RequestingPhysicianId",
+                table: "Consultations",
+                column: "RequestingPhysicianId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_SubmittedOn",
+                table: "Consultations",
+                column: "SubmittedOn");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConsultationAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationEvents");
+
+            migrationBuilder.DropTable(
+                name: "Consultations");
+
+            migrationBuilder.DropColumn(
+                name: "IndependentPracticeSince",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "LicenceNumber",
+                table: "People");
+        }
+    }
+}
