@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Bangfu.Common;
 using Bangfu.Data;
+using Bangfu.Features.Consultations;
 using Bangfu.Features.Demo;
+using Bangfu.Features.Files;
 using Bangfu.Features.Partnerships;
 using Bangfu.IntegrationTests.Infrastructure;
 using Bangfu.IntegrationTests.TestData;
@@ -41,12 +43,12 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
         var failures = new List<string>();
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && !e.RoutePattern.RawText.StartsWith("/api/auth/login", StringComparison.Ordinal))
-            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Route: e.RoutePattern.RawText!, Upload: e.Metadata.GetMetadata<LargeBodyMetadata>() is not null)))
             .Distinct()
             .OrderBy(r => r.Route, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
             .ToList();
         Assert.True(routes.Count > 60, $"only {routes.Count} routes found");
-        foreach (var (method, route) in routes)
+        foreach (var (method, route, upload) in routes)
         {
             var path = Fill(route, ids, failures);
             if (path is null)
@@ -54,7 +56,9 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
             var url = path + $"?partnershipId={ids["partnerships/id"]}&organizationId={ids["organizations/id"]}&regionCode={ids["regions/code"]}" +
                       "&from=2017-01-01&to=2019-12-31&year=2018&period=2018&format=json";
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
-            if (method is "POST" or "PUT")
+            if (upload)
+                request.Content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "资料.pdf" } };
+            else if (method is "POST" or "PUT")
                 request.Content = new StringContent(Body(ids), Encoding.UTF8, "application/json");
             using var response = await outsider.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
@@ -118,6 +122,12 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
         var trusteeship = await db.Partnerships.Where(p => p.Kind == PartnershipKind.Trusteeship).Select(p => p.Id).SingleAsync();
         var host = await db.PartnershipParties.Where(p => p.PartnershipId == trusteeship && p.Role == PartyRole.Supported).Select(p => p.OrganizationId).SingleAsync();
         var hostUser = await app.NamedUserAsync(admin, Roles.OrgAdmin, host);
+        var consultation = await db.Consultations.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        var file = await app.Services.GetRequiredService<FileStore>().AddAsync(db, new AccessScope("admin", Roles.SystemAdmin, null, null), FilePurpose.Clinical,
+            "心电图.pdf", new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", CancellationToken.None);
+        var attachment = new ConsultationAttachment { ConsultationId = consultation, StoredFile = file };
+        db.ConsultationAttachments.Add(attachment);
+        await db.SaveChangesAsync();
         string S(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
         return new Dictionary<string, string>
         {
@@ -141,6 +151,8 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
             ["meetings/id"] = S(await db.Meetings.Select(m => m.Id).FirstAsync()),
             ["action-items/itemId"] = S(await db.ActionItems.Select(a => a.Id).FirstAsync()),
             ["definitions/id"] = S(await db.IndicatorDefinitions.Select(d => d.Id).FirstAsync()),
+            ["consultations/id"] = S(consultation),
+            ["attachments/attachmentId"] = S(attachment.Id),
             ["rules/id"] = S(await db.IndicatorValidationRules.Select(r => r.Id).FirstAsync()),
             ["plans/id"] = S(await db.Plans.Select(p => p.Id).FirstAsync()),
             ["goals/goalId"] = S(await db.PlanGoals.Select(g => g.Id).FirstAsync()),
@@ -158,6 +170,8 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
         secrets.UnionWith(await db.Techniques.Select(t => t.Name).ToListAsync());
         secrets.UnionWith(await db.Meetings.Select(m => m.Title).ToListAsync());
         secrets.UnionWith(await db.TrainingCourses.Select(c => c.Name).ToListAsync());
+        secrets.UnionWith(await db.Consultations.Select(c => c.Patient.Name).ToListAsync());
+        secrets.UnionWith(await db.Consultations.Select(c => c.Patient.IdNumberMasked!).Where(m => m != null).ToListAsync());
         secrets.RemoveWhere(s => s.Length < 2);
         Assert.True(secrets.Count > 20, $"only {secrets.Count} private names in the demo");
         return secrets;
