@@ -18,6 +18,7 @@ using Bangfu.Features.People;
 using Bangfu.Features.Plans;
 using Bangfu.Features.Reports;
 using Bangfu.Features.Techniques;
+using Bangfu.Features.TeleTeaching;
 using Bangfu.Features.Trainees;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,6 +44,7 @@ builder.Services.AddPlans();
 builder.Services.AddReports();
 builder.Services.AddDashboards();
 builder.Services.AddLedgers();
+builder.Services.AddTeleTeaching();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -72,6 +74,7 @@ app.MapPlanEndpoints();
 app.MapReportEndpoints();
 app.MapDashboardEndpoints();
 app.MapLedgerEndpoints();
+app.MapTeleTeachingEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 

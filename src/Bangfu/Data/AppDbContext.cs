@@ -13,6 +13,7 @@ using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
 using Bangfu.Features.Plans;
 using Bangfu.Features.Techniques;
+using Bangfu.Features.TeleTeaching;
 using Bangfu.Features.Trainees;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<TeachingSeries> TeachingSeries => Set<TeachingSeries>();
+    public DbSet<TeachingSeriesSpoke> TeachingSeriesSpokes => Set<TeachingSeriesSpoke>();
+    public DbSet<TeachingSession> TeachingSessions => Set<TeachingSession>();
+    public DbSet<TeachingAttendance> TeachingAttendances => Set<TeachingAttendance>();
+    public DbSet<AttendanceCorrection> AttendanceCorrections => Set<AttendanceCorrection>();
 
     /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
     public string Actor { get; set; } = "system";

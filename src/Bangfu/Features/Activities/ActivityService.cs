@@ -69,6 +69,18 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
     /// carry no prefix.
     private async Task<IReadOnlyList<long>> WriteAsync(AccessScope scope, BulkActivitiesRequest request, bool single, CancellationToken ct)
     {
+        await using var db = dbf.CreateFor(scope);
+        return await WriteAsync(db, scope, request, single, ct);
+    }
+
+    /// For records of other features that count as activities (a held tele-teaching session is a lecture): the same
+    /// checks, closed-month rule and rollup, inside the caller's context and transaction, so that the record and its
+    /// activity are written together or not at all. Field errors carry no prefix.
+    public Task<IReadOnlyList<long>> SaveLinkedAsync(AppDbContext db, AccessScope scope, BulkActivitiesRequest request, CancellationToken ct) =>
+        WriteAsync(db, scope, request, single: true, ct);
+
+    private async Task<IReadOnlyList<long>> WriteAsync(AppDbContext db, AccessScope scope, BulkActivitiesRequest request, bool single, CancellationToken ct)
+    {
         if (!scope.CanWriteRegistry && !IsExpertWithPerson(scope))
             throw new AccessDeniedException();
         var items = request.Items ?? [];
@@ -80,7 +92,6 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         if (count > MaxBulkItems)
             new Validation().Add("items", "Error.TooManyItems", MaxBulkItems).ThrowIfAny();
 
-        await using var db = dbf.CreateFor(scope);
         var v = new Validation();
         for (var i = 0; i < items.Count; i++)
             await CheckAsync(db, scope, v, single ? "" : $"items[{i}].", items[i], ct);
@@ -114,7 +125,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
                 .Concat(updates.Select(u => (u.Activity!.PartnershipId!.Value, u.Activity.Date!.Value)))
                 .Concat(stored.Values.Select(a => (a.PartnershipId, a.Date))), ct);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var changed = new List<Activity>();
         foreach (var u in updates)
         {
@@ -139,7 +150,8 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         foreach (var a in changed.Concat(created))
             await ActivityRollup.AddAsync(db, a, +1, ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
         return created.Select(a => a.Id).ToList();
     }
 
