@@ -1,5 +1,9 @@
 namespace Bangfu.Common;
 
+/// Lets an endpoint (a file upload) take a larger body than the API's default cap; the limit is read per request
+/// so that it follows configuration.
+public sealed record LargeBodyMetadata(Func<IServiceProvider, long> MaxBytes);
+
 /// Caps API request bodies. Kestrel enforces its own limit too, but not every host does, and the cap here
 /// also answers a clear problem instead of a dropped connection.
 public sealed class BodySizeLimitMiddleware(RequestDelegate next)
@@ -10,9 +14,16 @@ public sealed class BodySizeLimitMiddleware(RequestDelegate next)
     {
         if (http.Request.Path.StartsWithSegments("/api"))
         {
-            if (http.Request.ContentLength > MaxApiBodyBytes)
+            var limit = MaxApiBodyBytes;
+            if (http.GetEndpoint()?.Metadata.GetMetadata<LargeBodyMetadata>() is { } large)
+            {
+                limit = large.MaxBytes(http.RequestServices);
+                if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
+                    server.MaxRequestBodySize = limit;
+            }
+            if (http.Request.ContentLength > limit)
                 throw new BadHttpRequestException("Request body too large", StatusCodes.Status413PayloadTooLarge);
-            http.Request.Body = new LimitedStream(http.Request.Body, MaxApiBodyBytes);
+            http.Request.Body = new LimitedStream(http.Request.Body, limit);
         }
         return next(http);
     }

@@ -6,6 +6,7 @@ using Bangfu.Features.Compliance;
 using Bangfu.Features.Courses;
 using Bangfu.Features.Dispatches;
 using Bangfu.Features.ExpertDays;
+using Bangfu.Features.Files;
 using Bangfu.Features.Indicators;
 using Bangfu.Features.Meetings;
 using Bangfu.Features.Organizations;
@@ -55,6 +56,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TeachingSession> TeachingSessions => Set<TeachingSession>();
     public DbSet<TeachingAttendance> TeachingAttendances => Set<TeachingAttendance>();
     public DbSet<AttendanceCorrection> AttendanceCorrections => Set<AttendanceCorrection>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
     public string Actor { get; set; } = "system";
