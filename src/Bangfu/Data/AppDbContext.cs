@@ -56,6 +56,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TeachingSession> TeachingSessions => Set<TeachingSession>();
     public DbSet<TeachingAttendance> TeachingAttendances => Set<TeachingAttendance>();
     public DbSet<AttendanceCorrection> AttendanceCorrections => Set<AttendanceCorrection>();
+    public DbSet<CoursewareItem> CoursewareItems => Set<CoursewareItem>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.

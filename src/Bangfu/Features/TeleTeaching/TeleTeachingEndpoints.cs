@@ -1,11 +1,12 @@
 using Bangfu.Common;
+using Bangfu.Features.Files;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bangfu.Features.TeleTeaching;
 
 public static class TeleTeachingEndpoints
 {
-    public static IServiceCollection AddTeleTeaching(this IServiceCollection services) => services.AddScoped<TeleTeachingService>();
+    public static IServiceCollection AddTeleTeaching(this IServiceCollection services) => services.AddScoped<TeleTeachingService>().AddScoped<CoursewareService>();
 
     public static IEndpointRouteBuilder MapTeleTeachingEndpoints(this IEndpointRouteBuilder app)
     {
@@ -21,8 +22,12 @@ public static class TeleTeachingEndpoints
         api.MapPut("/sessions/{id:int}", UpdateSessionAsync);
         api.MapGet("/sessions/{id:int}/attendance", AttendanceAsync);
         api.MapPut("/sessions/{id:int}/attendance", SaveAttendanceAsync);
-        api.MapPost("/sessions/{id:int}/attendance/import", ImportAsync);
+        api.MapPost("/sessions/{id:int}/attendance/import", ImportAsync).WithMetadata(new LargeBodyMetadata(_ => AttendanceCsv.MaxBytes + 64 * 1024));
         api.MapGet("/sessions/{id:int}/attendance/corrections", CorrectionsAsync);
+        api.MapGet("/partnerships/{partnershipId:int}/courseware", CoursewareAsync);
+        api.MapPost("/partnerships/{partnershipId:int}/courseware", UploadCoursewareAsync).AcceptsUpload(FilePurpose.Courseware);
+        api.MapGet("/courseware/{id:int}/content", DownloadCoursewareAsync);
+        api.MapDelete("/courseware/{id:int}", DeleteCoursewareAsync);
         return app;
     }
 
@@ -84,4 +89,27 @@ public static class TeleTeachingEndpoints
     public static async Task<Results<Ok<IReadOnlyList<AttendanceCorrectionDto>>, NotFound>> CorrectionsAsync(int id, HttpContext http, TeleTeachingService service,
         CancellationToken ct) =>
         await service.CorrectionsAsync(http.Scope(), id, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<CoursewareDto>>, NotFound>> CoursewareAsync(int partnershipId, HttpContext http, CoursewareService service,
+        CancellationToken ct) =>
+        await service.ListAsync(http.Scope(), partnershipId, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
+
+    /// A multipart upload: the file in "file", with "title" (defaults to the file name) and "specialty".
+    public static async Task<Results<Created<CoursewareDto>, NotFound>> UploadCoursewareAsync(int partnershipId, HttpContext http, CoursewareService service,
+        CancellationToken ct)
+    {
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var file = form?.Files.GetFile("file");
+        if (file is null)
+            new Validation().Add("file", "Error.Required").ThrowIfAny();
+        await using var content = file!.OpenReadStream();
+        var item = await service.UploadAsync(http.Scope(), partnershipId, form!["title"].ToString(), form["specialty"].ToString(), file.FileName, content, ct);
+        return item is null ? TypedResults.NotFound() : TypedResults.Created($"/api/teleteaching/courseware/{item.Id}/content", item);
+    }
+
+    public static async Task<IResult> DownloadCoursewareAsync(int id, HttpContext http, CoursewareService service, CancellationToken ct) =>
+        await service.DownloadAsync(http.Scope(), id, ct) ?? TypedResults.NotFound();
+
+    public static async Task<Results<NoContent, NotFound>> DeleteCoursewareAsync(int id, HttpContext http, CoursewareService service, CancellationToken ct) =>
+        await service.DeleteAsync(http.Scope(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

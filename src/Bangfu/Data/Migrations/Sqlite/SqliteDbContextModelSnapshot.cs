@@ -1503,6 +1503,43 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.ToTable("AttendanceCorrections");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.TeleTeaching.CoursewareItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("CoursewareItems", (string)null);
+                });
+
             modelBuilder.Entity("Bangfu.Features.TeleTeaching.TeachingAttendance", b =>
                 {
                     b.Property<int>("Id")
@@ -2294,6 +2331,25 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.TeleTeaching.CoursewareItem", b =>
+                {
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("StoredFile");
                 });
 
             modelBuilder.Entity("Bangfu.Features.TeleTeaching.TeachingAttendance", b =>

@@ -13,6 +13,36 @@ namespace Bangfu.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CoursewareItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Specialty = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    StoredFileId = table.Column<long>(type: "bigint", nullable: false),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeletedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoursewareItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoursewareItems_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CoursewareItems_StoredFiles_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TeachingSeries",
                 columns: table => new
                 {
@@ -184,6 +214,16 @@ namespace Bangfu.Data.Migrations.Postgres
                 columns: new[] { "SessionId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoursewareItems_PartnershipId",
+                table: "CoursewareItems",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoursewareItems_StoredFileId",
+                table: "CoursewareItems",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TeachingAttendances_PersonId",
                 table: "TeachingAttendances",
                 column: "PersonId");
@@ -237,6 +277,9 @@ namespace Bangfu.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "AttendanceCorrections");
+
+            migrationBuilder.DropTable(
+                name: "CoursewareItems");
 
             migrationBuilder.DropTable(
                 name: "TeachingAttendances");

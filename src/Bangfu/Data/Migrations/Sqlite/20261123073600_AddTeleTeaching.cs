@@ -12,6 +12,36 @@ namespace Bangfu.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CoursewareItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Specialty = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    StoredFileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoursewareItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoursewareItems_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CoursewareItems_StoredFiles_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TeachingSeries",
                 columns: table => new
                 {
@@ -183,6 +213,16 @@ namespace Bangfu.Data.Migrations.Sqlite
                 columns: new[] { "SessionId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoursewareItems_PartnershipId",
+                table: "CoursewareItems",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoursewareItems_StoredFileId",
+                table: "CoursewareItems",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TeachingAttendances_PersonId",
                 table: "TeachingAttendances",
                 column: "PersonId");
@@ -236,6 +276,9 @@ namespace Bangfu.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AttendanceCorrections");
+
+            migrationBuilder.DropTable(
+                name: "CoursewareItems");
 
             migrationBuilder.DropTable(
                 name: "TeachingAttendances");
