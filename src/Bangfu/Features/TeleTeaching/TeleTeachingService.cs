@@ -76,14 +76,14 @@ public sealed partial class TeleTeachingService(AppDbContextFactory dbf, Activit
         request = request with { PartnershipId = series.PartnershipId };
         await CheckAsync(db, scope, request, ct);
         VersionCheck.Ensure(series, request.Version);
-        var presentBefore = TeachingSeries.PresentMinutes(series.DurationMinutes, series.PresentSharePercent);
+        var ledgerBefore = (TeachingSeries.PresentMinutes(series.DurationMinutes, series.PresentSharePercent), series.HubOrganizationId, series.Title);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Apply(series, request);
         await db.SaveChangesAsync(ct);
         await RegenerateAsync(db, series, ct);
-        if (TeachingSeries.PresentMinutes(series.DurationMinutes, series.PresentSharePercent) != presentBefore)
+        if ((TeachingSeries.PresentMinutes(series.DurationMinutes, series.PresentSharePercent), series.HubOrganizationId, series.Title) != ledgerBefore)
         {
-            // The present count of every held session may have moved: the ledger follows.
+            // The present count, host or note of every held session's lecture may have moved: the ledger follows.
             var held = await db.TeachingSessions.Where(s => s.SeriesId == id && s.Status == TeachingSessionStatus.Held).ToListAsync(ct);
             foreach (var session in held)
                 await SyncLedgerAsync(db, scope, series, session, ct);

@@ -206,6 +206,13 @@ public sealed class AttendanceTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Equal(1, lecture.Quantity);
         Assert.Equal(2, lecture.Attendees);
 
+        // A stricter present line on the series recounts the held session's lecture: 45 of 60 minutes is below 80%.
+        var seriesNow = await (await admin.GetAsync($"/api/teleteaching/series/{series.Id}")).ReadAsync<TeachingSeriesDto>();
+        await (await coordinator.PutJsonAsync($"/api/teleteaching/series/{series.Id}", s.Series(seriesNow.RecurrenceRule, seriesNow.StartDate, seriesNow.EndDate)
+            with
+        { PresentSharePercent = 80, Version = seriesNow.Version })).ReadAsync<TeachingSeriesDto>();
+        Assert.Equal(1, (await (await admin.GetAsync($"/api/activities/{held.ActivityId}")).ReadAsync<ActivityDto>()).Attendees);
+
         var current = await (await admin.GetAsync($"/api/teleteaching/sessions/{held.Id}")).ReadAsync<TeachingSessionDto>();
         var cancelled = await (await coordinator.PutJsonAsync($"/api/teleteaching/sessions/{held.Id}",
             new SaveTeachingSessionRequest(current.Topic, current.LecturerId, null, TeachingSessionStatus.Cancelled, current.Version))).ReadAsync<TeachingSessionDto>();
