@@ -15,7 +15,7 @@ public enum CoursewareKind
 }
 
 public sealed record CoursewareDto(int Id, int PartnershipId, string Title, string? Specialty, CoursewareKind Kind, string FileName, long Length,
-    string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
+    string Sha256, string UploadedBy, DateTimeOffset UploadedAt, int Version);
 
 /// The courseware library of a partnership: read by whoever sees the partnership, changed by its parties' coordinators.
 /// Files go through the file store (type, size and checksum checks); the row and its file are saved together.
@@ -62,13 +62,14 @@ public sealed class CoursewareService(AppDbContextFactory dbf, FileStore files, 
         return file is null ? null : await files.DownloadAsync(file, ct);
     }
 
-    public async Task<bool> DeleteAsync(AccessScope scope, int id, CancellationToken ct)
+    public async Task<bool> DeleteAsync(AccessScope scope, int id, int? version, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
         var item = await db.CoursewareItems.OfVisiblePartnerships(db, scope).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (item is null)
             return false;
         await db.EnsureCanChangeAsync(scope, item.PartnershipId, ct);
+        VersionCheck.Ensure(item, version);
         item.DeletedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return true;
@@ -77,5 +78,5 @@ public sealed class CoursewareService(AppDbContextFactory dbf, FileStore files, 
     private static IQueryable<CoursewareDto> Project(IQueryable<CoursewareItem> q) =>
         q.Select(c => new CoursewareDto(c.Id, c.PartnershipId, c.Title, c.Specialty,
             c.StoredFile!.Kind == "pptx" ? CoursewareKind.Slides : c.StoredFile.Kind == "mp4" ? CoursewareKind.Video : CoursewareKind.Document,
-            c.StoredFile.FileName, c.StoredFile.Length, c.StoredFile.Sha256, c.StoredFile.StoredBy, c.StoredFile.StoredAt));
+            c.StoredFile.FileName, c.StoredFile.Length, c.StoredFile.Sha256, c.StoredFile.StoredBy, c.StoredFile.StoredAt, c.Version));
 }

@@ -110,6 +110,6 @@ public static class TeleTeachingEndpoints
     public static async Task<IResult> DownloadCoursewareAsync(int id, HttpContext http, CoursewareService service, CancellationToken ct) =>
         await service.DownloadAsync(http.Scope(), id, ct) ?? TypedResults.NotFound();
 
-    public static async Task<Results<NoContent, NotFound>> DeleteCoursewareAsync(int id, HttpContext http, CoursewareService service, CancellationToken ct) =>
-        await service.DeleteAsync(http.Scope(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound>> DeleteCoursewareAsync(int id, int? version, HttpContext http, CoursewareService service, CancellationToken ct) =>
+        await service.DeleteAsync(http.Scope(), id, version, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

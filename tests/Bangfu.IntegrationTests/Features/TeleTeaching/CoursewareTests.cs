@@ -46,10 +46,11 @@ public sealed class CoursewareTests(BangfuApp app) : IClassFixture<BangfuApp>
         var other = await app.OrgAdminAsync(admin, (await admin.CreateOrganizationAsync()).Id);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/teleteaching/partnerships/{s.PartnershipId}/courseware")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/teleteaching/courseware/{item.Id}/content")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/api/teleteaching/courseware/{item.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/api/teleteaching/courseware/{item.Id}?version={item.Version}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(other, s.PartnershipId, "x.pdf", Pdf)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await hub.DeleteAsync($"/api/teleteaching/courseware/{item.Id}")).StatusCode);
+        await (await hub.DeleteAsync($"/api/teleteaching/courseware/{item.Id}?version={item.Version + 1}")).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NoContent, (await hub.DeleteAsync($"/api/teleteaching/courseware/{item.Id}?version={item.Version}")).StatusCode);
         Assert.Empty(await (await spoke.GetAsync($"/api/teleteaching/partnerships/{s.PartnershipId}/courseware")).ReadAsync<IReadOnlyList<CoursewareDto>>());
         Assert.Equal(HttpStatusCode.NotFound, (await spoke.GetAsync($"/api/teleteaching/courseware/{item.Id}/content")).StatusCode);
     }

@@ -22,6 +22,7 @@ namespace Bangfu.Data.Migrations.Postgres
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Specialty = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     StoredFileId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
                     DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DeletedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },

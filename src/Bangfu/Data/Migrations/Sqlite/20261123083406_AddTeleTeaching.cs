@@ -21,6 +21,7 @@ namespace Bangfu.Data.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Specialty = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     StoredFileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
                     DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DeletedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
