@@ -21,6 +21,7 @@ using Bangfu.Features.People;
 using Bangfu.Features.Plans;
 using Bangfu.Features.Reports;
 using Bangfu.Features.Techniques;
+using Bangfu.Features.TeleTeaching;
 using Bangfu.Features.Trainees;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -49,6 +50,7 @@ builder.Services.AddReports();
 builder.Services.AddDashboards();
 builder.Services.AddLedgers();
 builder.Services.AddConsultations(builder.Configuration);
+builder.Services.AddTeleTeaching();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -79,6 +81,7 @@ app.MapReportEndpoints();
 app.MapDashboardEndpoints();
 app.MapLedgerEndpoints();
 app.MapConsultationEndpoints();
+app.MapTeleTeachingEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 

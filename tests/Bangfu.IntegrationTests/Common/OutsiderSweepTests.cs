@@ -7,6 +7,7 @@ using Bangfu.Features.Consultations;
 using Bangfu.Features.Demo;
 using Bangfu.Features.Files;
 using Bangfu.Features.Partnerships;
+using Bangfu.Features.TeleTeaching;
 using Bangfu.IntegrationTests.Infrastructure;
 using Bangfu.IntegrationTests.TestData;
 using Microsoft.AspNetCore.Routing;
@@ -127,6 +128,24 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
             "心电图.pdf", new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", CancellationToken.None);
         var attachment = new ConsultationAttachment { ConsultationId = consultation, StoredFile = file };
         db.ConsultationAttachments.Add(attachment);
+        // The demo has no tele-teaching yet: a series of the trusteeship with one session and one piece of courseware.
+        var series = new TeachingSeries
+        {
+            PartnershipId = trusteeship,
+            Title = "机密系列",
+            HubOrganizationId = host,
+            RecurrenceRule = "FREQ=WEEKLY;BYDAY=TU",
+            StartTime = new TimeOnly(14, 0),
+            DurationMinutes = 60,
+            StartDate = new DateOnly(2018, 3, 1),
+            EndDate = new DateOnly(2018, 3, 31),
+        };
+        var session = new TeachingSession { Series = series, Date = new DateOnly(2018, 3, 6), Topic = "机密讲题" };
+        db.TeachingSessions.Add(session);
+        var slides = await app.Services.GetRequiredService<FileStore>().AddAsync(db, new AccessScope("admin", Roles.SystemAdmin, null, null), FilePurpose.Courseware,
+            "课件.pdf", new MemoryStream("%PDF-1.4\n% slides\n%%EOF\n"u8.ToArray()), "file", CancellationToken.None);
+        var courseware = new CoursewareItem { PartnershipId = trusteeship, Title = "机密课件", StoredFile = slides };
+        db.CoursewareItems.Add(courseware);
         await db.SaveChangesAsync();
         string S(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
         return new Dictionary<string, string>
@@ -153,6 +172,9 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
             ["definitions/id"] = S(await db.IndicatorDefinitions.Select(d => d.Id).FirstAsync()),
             ["consultations/id"] = S(consultation),
             ["attachments/attachmentId"] = S(attachment.Id),
+            ["series/id"] = S(series.Id),
+            ["sessions/id"] = S(session.Id),
+            ["courseware/id"] = S(courseware.Id),
             ["rules/id"] = S(await db.IndicatorValidationRules.Select(r => r.Id).FirstAsync()),
             ["plans/id"] = S(await db.Plans.Select(p => p.Id).FirstAsync()),
             ["goals/goalId"] = S(await db.PlanGoals.Select(g => g.Id).FirstAsync()),
@@ -172,6 +194,7 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
         secrets.UnionWith(await db.TrainingCourses.Select(c => c.Name).ToListAsync());
         secrets.UnionWith(await db.Consultations.Select(c => c.Patient.Name).ToListAsync());
         secrets.UnionWith(await db.Consultations.Select(c => c.Patient.IdNumberMasked!).Where(m => m != null).ToListAsync());
+        secrets.UnionWith(["机密讲题", "机密系列", "机密课件"]);
         secrets.RemoveWhere(s => s.Length < 2);
         Assert.True(secrets.Count > 20, $"only {secrets.Count} private names in the demo");
         return secrets;

@@ -65,16 +65,18 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
     public Task<IReadOnlyList<long>> SaveManyAsync(AccessScope scope, BulkActivitiesRequest request, CancellationToken ct) =>
         WriteAsync(scope, request, single: false, ct);
 
-    /// The same write path inside another feature's context and transaction, for work that is recorded as a consequence
-    /// of that feature's own change (a signed consultation opinion): both are kept, or neither.
-    public Task<IReadOnlyList<long>> SaveManyInAsync(AppDbContext db, AccessScope scope, BulkActivitiesRequest request, CancellationToken ct) =>
-        WriteAsync(db, scope, request, single: false, ct);
-
     private async Task<IReadOnlyList<long>> WriteAsync(AccessScope scope, BulkActivitiesRequest request, bool single, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
         return await WriteAsync(db, scope, request, single, ct);
     }
+
+    /// For records of other features that count as activities (a held tele-teaching session is a lecture, a signed
+    /// consultation opinion a remote consultation): the same
+    /// checks, closed-month rule and rollup, inside the caller's context and transaction, so that the record and its
+    /// activity are written together or not at all. Field errors carry no prefix.
+    public Task<IReadOnlyList<long>> SaveLinkedAsync(AppDbContext db, AccessScope scope, BulkActivitiesRequest request, CancellationToken ct) =>
+        WriteAsync(db, scope, request, single: true, ct);
 
     /// One write path for everything: a single create, correction or removal is a batch of one whose field errors
     /// carry no prefix.

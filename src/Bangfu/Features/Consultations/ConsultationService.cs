@@ -205,7 +205,7 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
         {
             // The signed opinion is the consultant's counted work, written through the ledger's own path so that
             // the monthly rollup, the ledgers and the reports see it; a closed month refuses the signature.
-            var ids = await activities.SaveManyInAsync(db, scope, new BulkActivitiesRequest(
+            var ids = await activities.SaveLinkedAsync(db, scope, new BulkActivitiesRequest(
             [
                 new SaveActivityRequest(partnershipId, c.InvitingOrganizationId, null, null, c.ConsultantId, ActivityKind.RemoteConsultation,
                     LocalDate(c.SessionStartedAt!.Value), 1, ActivityUnit.Li, 0, IsOnline: true, Subject: $"#{c.Id}"),
