@@ -18,9 +18,11 @@ using Bangfu.Features.Partnerships;
 using Bangfu.Features.Patients;
 using Bangfu.Features.People;
 using Bangfu.Features.Plans;
+using Bangfu.Features.Referrals;
 using Bangfu.Features.Reports;
 using Bangfu.Features.Techniques;
 using Bangfu.Features.Trainees;
+using Bangfu.Features.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -47,6 +49,7 @@ builder.Services.AddPlans();
 builder.Services.AddReports();
 builder.Services.AddDashboards();
 builder.Services.AddLedgers();
+builder.Services.AddReferrals();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -76,6 +79,8 @@ app.MapPlanEndpoints();
 app.MapReportEndpoints();
 app.MapDashboardEndpoints();
 app.MapLedgerEndpoints();
+app.MapReferralEndpoints();
+app.MapTransportEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 

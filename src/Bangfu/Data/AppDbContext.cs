@@ -13,8 +13,10 @@ using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
 using Bangfu.Features.Plans;
+using Bangfu.Features.Referrals;
 using Bangfu.Features.Techniques;
 using Bangfu.Features.Trainees;
+using Bangfu.Features.Transport;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -51,6 +53,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralTransition> ReferralTransitions => Set<ReferralTransition>();
+    public DbSet<TransportCentre> TransportCentres => Set<TransportCentre>();
+    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+    public DbSet<TransportRun> TransportRuns => Set<TransportRun>();
 
     /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
     public string Actor { get; set; } = "system";
