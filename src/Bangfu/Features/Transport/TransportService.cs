@@ -43,7 +43,7 @@ public sealed class TransportService(AppDbContextFactory dbf, ReferralService re
     public async Task<IReadOnlyList<VehicleDto>?> ListVehiclesAsync(AccessScope scope, int centreId, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        if (!await OwnCentres(db, scope).AnyAsync(c => c.Id == centreId, ct))
+        if (!await ManagedCentres(db, scope).AnyAsync(c => c.Id == centreId, ct))
             return null;
         return await db.Vehicles.AsNoTracking().Where(v => v.CentreId == centreId).OrderBy(v => v.Plate)
             .Select(v => new VehicleDto(v.Id, v.CentreId, v.Plate, v.VehicleType, v.Equipment, v.IsActive, v.Version)).ToListAsync(ct);
@@ -52,7 +52,7 @@ public sealed class TransportService(AppDbContextFactory dbf, ReferralService re
     public async Task<VehicleDto?> AddVehicleAsync(AccessScope scope, int centreId, SaveVehicleRequest r, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        if (!await OwnCentres(db, scope).AnyAsync(c => c.Id == centreId, ct))
+        if (!await ManagedCentres(db, scope).AnyAsync(c => c.Id == centreId, ct))
             return null;
         scope.EnsureCanWrite();
         var v = new Validation().Required("plate", r.Plate, 20).Required("vehicleType", r.VehicleType, 60).Optional("equipment", r.Equipment, 500);
@@ -68,7 +68,7 @@ public sealed class TransportService(AppDbContextFactory dbf, ReferralService re
     public async Task<VehicleDto?> UpdateVehicleAsync(AccessScope scope, int vehicleId, SaveVehicleRequest r, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var own = OwnCentres(db, scope).Select(c => c.Id);
+        var own = ManagedCentres(db, scope).Select(c => c.Id);
         var vehicle = await db.Vehicles.FirstOrDefaultAsync(x => x.Id == vehicleId && own.Contains(x.CentreId), ct);
         if (vehicle is null)
             return null;
@@ -291,6 +291,10 @@ public sealed class TransportService(AppDbContextFactory dbf, ReferralService re
 
     private static IQueryable<TransportCentre> OwnCentres(AppDbContext db, AccessScope scope) =>
         scope.OrganizationId is { } org && !scope.IsCommission ? db.TransportCentres.Where(c => c.OrganizationId == org) : db.TransportCentres.Where(c => false);
+
+    /// Vehicles are no patient data: administrators manage every centre's fleet as well.
+    private static IQueryable<TransportCentre> ManagedCentres(AppDbContext db, AccessScope scope) =>
+        scope.IsAdmin ? db.TransportCentres : OwnCentres(db, scope);
 
     internal static IQueryable<TransportRunDto> Project(IQueryable<TransportRun> q) =>
         q.Select(t => new TransportRunDto(t.Id, t.ReferralId, t.CentreId, t.Centre!.Name, t.PickupPlace, t.Destination, t.PatientCondition,
