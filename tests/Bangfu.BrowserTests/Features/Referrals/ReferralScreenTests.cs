@@ -98,8 +98,7 @@ public sealed class ReferralScreenTests(BrowserApp app) : IClassFixture<BrowserA
         var request = receiver.Request(id);
         await request.GetByTestId("assign-start-button").ClickAsync();
         await receiver.ChooseAsync(request.GetByLabel(new Regex("^车辆")), new Regex(Regex.Escape(p.Plate)));
-        await receiver.ChooseAsync(request.GetByLabel(new Regex("^随车人员")), new Regex(Regex.Escape(p.Crew)));
-        await receiverPage.Keyboard.PressAsync("Escape");
+        await request.GetByTestId("assign-crew").GetByText(p.Crew).ClickAsync();
         await request.GetByTestId("assign-save").ClickAsync();
         await Assertions.Expect(request.GetByTestId("run-vehicle")).ToContainTextAsync(p.Plate);
         await request.GetByTestId("log-departed").ClickAsync();
