@@ -19,10 +19,12 @@ using Bangfu.Features.Partnerships;
 using Bangfu.Features.Patients;
 using Bangfu.Features.People;
 using Bangfu.Features.Plans;
+using Bangfu.Features.Referrals;
 using Bangfu.Features.Reports;
 using Bangfu.Features.Techniques;
 using Bangfu.Features.TeleTeaching;
 using Bangfu.Features.Trainees;
+using Bangfu.Features.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -51,6 +53,7 @@ builder.Services.AddDashboards();
 builder.Services.AddLedgers();
 builder.Services.AddConsultations(builder.Configuration);
 builder.Services.AddTeleTeaching();
+builder.Services.AddReferrals();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -82,6 +85,8 @@ app.MapDashboardEndpoints();
 app.MapLedgerEndpoints();
 app.MapConsultationEndpoints();
 app.MapTeleTeachingEndpoints();
+app.MapReferralEndpoints();
+app.MapTransportEndpoints();
 app.MapBangfuApiDocs();
 app.MapBangfuUi();
 

@@ -14,9 +14,11 @@ using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
 using Bangfu.Features.Plans;
+using Bangfu.Features.Referrals;
 using Bangfu.Features.Techniques;
 using Bangfu.Features.TeleTeaching;
 using Bangfu.Features.Trainees;
+using Bangfu.Features.Transport;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -62,6 +64,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<ConsultationEvent> ConsultationEvents => Set<ConsultationEvent>();
     public DbSet<ConsultationAttachment> ConsultationAttachments => Set<ConsultationAttachment>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralTransition> ReferralTransitions => Set<ReferralTransition>();
+    public DbSet<TransportCentre> TransportCentres => Set<TransportCentre>();
+    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+    public DbSet<TransportRun> TransportRuns => Set<TransportRun>();
 
     /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
     public string Actor { get; set; } = "system";

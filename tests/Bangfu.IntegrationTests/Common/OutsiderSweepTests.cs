@@ -175,6 +175,10 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
             ["series/id"] = S(series.Id),
             ["sessions/id"] = S(session.Id),
             ["courseware/id"] = S(courseware.Id),
+            ["referrals/id"] = S(await db.Referrals.Select(r => r.Id).FirstAsync()),
+            ["centres/id"] = S(await db.TransportCentres.Select(c => c.Id).FirstAsync()),
+            ["vehicles/id"] = S(await db.Vehicles.Select(v => v.Id).FirstAsync()),
+            ["runs/id"] = S(await db.TransportRuns.Select(r => r.Id).FirstAsync()),
             ["rules/id"] = S(await db.IndicatorValidationRules.Select(r => r.Id).FirstAsync()),
             ["plans/id"] = S(await db.Plans.Select(p => p.Id).FirstAsync()),
             ["goals/goalId"] = S(await db.PlanGoals.Select(g => g.Id).FirstAsync()),
@@ -194,6 +198,7 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
         secrets.UnionWith(await db.TrainingCourses.Select(c => c.Name).ToListAsync());
         secrets.UnionWith(await db.Consultations.Select(c => c.Patient.Name).ToListAsync());
         secrets.UnionWith(await db.Consultations.Select(c => c.Patient.IdNumberMasked!).Where(m => m != null).ToListAsync());
+        secrets.UnionWith(await db.Referrals.Select(r => r.Patient.Name).ToListAsync());
         secrets.UnionWith(["机密讲题", "机密系列", "机密课件"]);
         secrets.RemoveWhere(s => s.Length < 2);
         Assert.True(secrets.Count > 20, $"only {secrets.Count} private names in the demo");

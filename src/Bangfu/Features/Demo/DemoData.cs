@@ -285,6 +285,7 @@ public sealed class DemoData(AppDbContextFactory dbf, UserManager<AppUser> users
         var registry = new DemoRegistry(o, people, partnerships);
         await DemoWorkLedger.SeedAsync(db, registry);
         await DemoIndicators.SeedAsync(db, registry);
+        await Referrals.DemoReferrals.SeedAsync(db, registry);
         await tx.CommitAsync();
         return registry;
     }

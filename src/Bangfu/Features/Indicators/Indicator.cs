@@ -49,7 +49,10 @@ public static class LedgerCounts
     /// 中级及以上医师派驻6个月以上人数: distinct experts of title 中级 or above stationed ≥ 183 days at the host.
     public const string StationedMidLevelExperts = "StationedMidLevelExperts";
 
-    public static readonly IReadOnlyList<string> All = [StationedMidLevelExperts];
+    /// 下转人数: down-referrals sent by the organization whose patient was received (received or completed), by the month received.
+    public const string DownReferrals = "DownReferrals";
+
+    public static readonly IReadOnlyList<string> All = [StationedMidLevelExperts, DownReferrals];
 }
 
 /// An indicator definition (DHIS2 data element or indicator). Data, not code: provinces define their own.

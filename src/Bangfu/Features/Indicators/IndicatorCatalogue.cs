@@ -81,7 +81,12 @@ public static class IndicatorCatalogue
             Element(PrimaryCareVisits, "基层诊疗人次", "Primary-care visits", "人次", period: PeriodType.Year),
             Element(AllVisitsInRegion, "区域诊疗总人次", "All visits in the region", "人次", period: PeriodType.Year),
             Formula(PrimaryCareShare, "基层诊疗量占比", "Primary-care share of visits", PrimaryCareVisits, AllVisitsInRegion, 100m, 65m),
-            Element(DownReferrals, "下转人数", "Down-referrals", "人", period: PeriodType.Year),
+            new IndicatorDefinition
+            {
+                Code = DownReferrals, NameZh = "下转人数", NameEn = "Down-referrals", Unit = "人", ValueType = IndicatorValueType.Integer,
+                PeriodType = PeriodType.Year, Aggregation = IndicatorAggregation.Sum, Direction = IndicatorDirection.HigherIsBetter,
+                Kind = IndicatorKind.Computed, ComputedFrom = LedgerCounts.DownReferrals, IsBuiltIn = true, SortOrder = order += 10,
+            },
             Element(AverageLengthOfStay, "平均住院日", "Average length of stay", "天", IndicatorValueType.Number, aggregation: IndicatorAggregation.Average,
                 direction: IndicatorDirection.LowerIsBetter, target: 9m),
             Element(DiagnosisAgreement, "入出院诊断符合率", "Admission–discharge diagnosis agreement", "%", IndicatorValueType.Percent,
@@ -123,6 +128,13 @@ public static class IndicatorCatalogue
         db.Actor = "system";
         var existing = await db.IndicatorDefinitions.Select(i => i.Code).ToListAsync(ct);
         db.IndicatorDefinitions.AddRange(Defaults().Where(d => !existing.Contains(d.Code)));
+        // 下转人数 was entered by hand until the referral records existed; the built-in definition now counts them.
+        var down = await db.IndicatorDefinitions.FirstOrDefaultAsync(d => d.Code == DownReferrals && d.IsBuiltIn && d.Kind == IndicatorKind.DataElement, ct);
+        if (down is not null)
+        {
+            down.Kind = IndicatorKind.Computed;
+            down.ComputedFrom = LedgerCounts.DownReferrals;
+        }
         if (!await db.IndicatorValidationRules.AnyAsync(r => r.IsBuiltIn, ct))
             db.IndicatorValidationRules.AddRange(DefaultRules());
         await db.SaveChangesAsync(ct);

@@ -440,8 +440,11 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
         }
 
         // Ledger counts: the qualifying stays at this host, counted per period below.
-        var stays = definitions.Any(d => d.Kind == IndicatorKind.Computed)
+        var stays = definitions.Any(d => d.Kind == IndicatorKind.Computed && d.ComputedFrom == LedgerCounts.StationedMidLevelExperts)
             ? await StationedMidLevelStaysAsync(db, organizationId, min, max, ct)
+            : [];
+        var downReferrals = definitions.Any(d => d.Kind == IndicatorKind.Computed && d.ComputedFrom == LedgerCounts.DownReferrals)
+            ? await DownReferralMonthsAsync(db, organizationId, min, max, ct)
             : [];
 
         Resolved? Element(IndicatorDefinition d, Period p)
@@ -474,6 +477,8 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
                     if (num is null || den is null || den.Value == 0)
                         return null;
                     return new Resolved(Normalize(Math.Round(num.Value / den.Value * (d.Factor ?? 1m), 4, MidpointRounding.AwayFromZero)), ValueSource.Computed);
+                case IndicatorKind.Computed when d.ComputedFrom == LedgerCounts.DownReferrals:
+                    return new Resolved(p.MonthsInside().Sum(m => downReferrals.GetValueOrDefault(m.Start)), ValueSource.Computed);
                 case IndicatorKind.Computed:
                     return new Resolved(stays.Where(s => s.Start <= p.End && s.End >= p.Start).Select(s => s.ExpertId).Distinct().Count(), ValueSource.Computed);
                 default:
@@ -493,6 +498,17 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
     }
 
     private sealed record Stay(int ExpertId, DateOnly Start, DateOnly End);
+
+    /// Down-referrals the organization sent whose patient arrived, counted per month in SQL, keyed by the month's first day.
+    private static async Task<Dictionary<DateOnly, int>> DownReferralMonthsAsync(AppDbContext db, int organizationId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await db.Referrals.AsNoTracking()
+            .Where(r => r.FromOrganizationId == organizationId && r.Direction == Referrals.ReferralDirection.Down
+                && (r.Status == Referrals.ReferralStatus.Received || r.Status == Referrals.ReferralStatus.Completed)
+                && r.ReceivedOn >= from && r.ReceivedOn <= to)
+            .GroupBy(r => new { r.ReceivedOn!.Value.Year, r.ReceivedOn.Value.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(ct))
+        .ToDictionary(x => new DateOnly(x.Year, x.Month, 1), x => x.Count);
 
     /// Stationed dispatches of 183 days or more at the host, of experts titled 中级 or above.
     private static async Task<List<Stay>> StationedMidLevelStaysAsync(AppDbContext db, int hostId, DateOnly from, DateOnly to, CancellationToken ct) =>

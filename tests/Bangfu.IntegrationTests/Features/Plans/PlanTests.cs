@@ -28,27 +28,27 @@ public sealed class PlanTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Equal(["重症医学科", "超声科"], plan.FocusSpecialties);
         await admin.SaveValuesAsync(s.SupportedId,
             (GraduatesRecruited, $"{Year - 2}", 20m), (GraduatesRecruited, $"{Year - 1}", 30m),
-            (DownReferrals, $"{Year - 2}", 50m), (DownReferrals, $"{Year - 1}", 45m),
+            (PrimaryCareVisits, $"{Year - 2}", 50m), (PrimaryCareVisits, $"{Year - 1}", 45m),
             (CountyVisitsInside, $"{Year - 1}", 92m), (CountyVisitsAll, $"{Year - 1}", 100m));
 
         await AddGoalAsync(coordinator, plan.Id, new SaveGoalRequest(GoalKind.Milestone, "二级甲等", new DateOnly(Year - 1, 6, 30), AchievedOn: new DateOnly(Year - 1, 5, 1)));
         await AddGoalAsync(coordinator, plan.Id, new SaveGoalRequest(GoalKind.Milestone, "三级", new DateOnly(Year - 1, 12, 31)));
         await AddGoalAsync(coordinator, plan.Id, new SaveGoalRequest(GoalKind.Indicator, "人才引进50人", new DateOnly(Year + 2, 12, 31), GraduatesRecruited, ">=", 50m));
-        await AddGoalAsync(coordinator, plan.Id, new SaveGoalRequest(GoalKind.Indicator, "下转100人", new DateOnly(Year + 1, 12, 31), DownReferrals, ">=", 100m));
+        await AddGoalAsync(coordinator, plan.Id, new SaveGoalRequest(GoalKind.Indicator, "基层诊疗100人次", new DateOnly(Year + 1, 12, 31), PrimaryCareVisits, ">=", 100m));
         var final = await AddGoalAsync(coordinator, plan.Id, new SaveGoalRequest(GoalKind.Indicator, "县域内就诊率≥90%", new DateOnly(Year + 1, 12, 31), CountyRetentionRate, ">=", 90m));
 
         var goals = final.Goals.ToDictionary(g => g.Description);
         Assert.Equal(GoalStatus.Achieved, goals["二级甲等"].Status);
         Assert.Equal(GoalStatus.Late, goals["三级"].Status);
         Assert.Equal(GoalStatus.OnTrack, goals["人才引进50人"].Status);
-        Assert.Equal(GoalStatus.AtRisk, goals["下转100人"].Status);
-        Assert.Contains("趋势", goals["下转100人"].ReasonZh);
-        Assert.Contains("trend", goals["下转100人"].ReasonEn);
+        Assert.Equal(GoalStatus.AtRisk, goals["基层诊疗100人次"].Status);
+        Assert.Contains("趋势", goals["基层诊疗100人次"].ReasonZh);
+        Assert.Contains("trend", goals["基层诊疗100人次"].ReasonEn);
         Assert.Equal(GoalStatus.Achieved, goals["县域内就诊率≥90%"].Status);
         Assert.Equal(92m, goals["县域内就诊率≥90%"].LatestValue);
 
-        var late = await AddGoalAsync(coordinator, plan.Id, new SaveGoalRequest(GoalKind.Indicator, "下转过期", new DateOnly(Year - 1, 6, 30), DownReferrals, ">=", 100m));
-        Assert.Equal(GoalStatus.Late, late.Goals.Single(g => g.Description == "下转过期").Status);
+        var late = await AddGoalAsync(coordinator, plan.Id, new SaveGoalRequest(GoalKind.Indicator, "基层诊疗过期", new DateOnly(Year - 1, 6, 30), PrimaryCareVisits, ">=", 100m));
+        Assert.Equal(GoalStatus.Late, late.Goals.Single(g => g.Description == "基层诊疗过期").Status);
         var noData = await AddGoalAsync(coordinator, plan.Id, new SaveGoalRequest(GoalKind.Indicator, "无数据", new DateOnly(Year + 1, 6, 30), Revenue, ">=", 100m));
         Assert.Equal(GoalStatus.AtRisk, noData.Goals.Single(g => g.Description == "无数据").Status);
     }

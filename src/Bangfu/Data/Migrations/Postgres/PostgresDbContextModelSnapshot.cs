@@ -1729,6 +1729,175 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.ToTable("PlanTasks");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Referrals.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DiagnosisCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DiagnosisText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Escort")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("FromDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("NextTreatmentPlan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("OriginalReferralId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RehabilitationPlan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("SigningPhysicianId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ToDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TreatmentGiven")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromDepartmentId");
+
+                    b.HasIndex("OriginalReferralId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("SigningPhysicianId");
+
+                    b.HasIndex("ToDepartmentId");
+
+                    b.HasIndex("ToOrganizationId", "Status");
+
+                    b.HasIndex("FromOrganizationId", "Direction", "ReceivedOn");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Referrals.ReferralTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralTransitions");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Techniques.Technique", b =>
                 {
                     b.Property<int>("Id")
@@ -2124,6 +2293,169 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.HasIndex("PartnershipId", "StartDate");
 
                     b.ToTable("Trainees");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportCentre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("TransportCentres");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportCrewMember", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RunId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("TransportCrewMember");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DepartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EquipmentNeeded")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PatientCondition")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PickupPlace")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("PlannedEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PlannedStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("VehicleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("CentreId", "RequestedAt");
+
+                    b.HasIndex("VehicleId", "PlannedStart");
+
+                    b.ToTable("TransportRuns");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.Vehicle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Equipment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("VehicleType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId");
+
+                    b.HasIndex("Plate")
+                        .IsUnique();
+
+                    b.ToTable("Vehicles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2766,6 +3098,116 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Navigation("ResponsiblePerson");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Referrals.Referral", b =>
+                {
+                    b.HasOne("Bangfu.Features.Organizations.Department", "FromDepartment")
+                        .WithMany()
+                        .HasForeignKey("FromDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "FromOrganization")
+                        .WithMany()
+                        .HasForeignKey("FromOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Referrals.Referral", "OriginalReferral")
+                        .WithMany()
+                        .HasForeignKey("OriginalReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.People.Person", "SigningPhysician")
+                        .WithMany()
+                        .HasForeignKey("SigningPhysicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Organizations.Department", "ToDepartment")
+                        .WithMany()
+                        .HasForeignKey("ToDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "ToOrganization")
+                        .WithMany()
+                        .HasForeignKey("ToOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Bangfu.Features.Patients.PatientRecord", "Patient", b1 =>
+                        {
+                            b1.Property<int>("ReferralId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("AgeYears")
+                                .HasColumnType("integer")
+                                .HasColumnName("PatientAgeYears");
+
+                            b1.Property<DateOnly?>("BirthDate")
+                                .HasColumnType("date")
+                                .HasColumnName("PatientBirthDate");
+
+                            b1.Property<string>("IdNumberCipher")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("PatientIdNumberCipher");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("PatientIdNumberMasked");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("PatientName");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("PatientSex");
+
+                            b1.HasKey("ReferralId");
+
+                            b1.ToTable("Referrals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferralId");
+                        });
+
+                    b.Navigation("FromDepartment");
+
+                    b.Navigation("FromOrganization");
+
+                    b.Navigation("OriginalReferral");
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("Patient")
+                        .IsRequired();
+
+                    b.Navigation("SigningPhysician");
+
+                    b.Navigation("ToDepartment");
+
+                    b.Navigation("ToOrganization");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Referrals.ReferralTransition", b =>
+                {
+                    b.HasOne("Bangfu.Features.Referrals.Referral", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bangfu.Features.Techniques.Technique", b =>
                 {
                     b.HasOne("Bangfu.Features.Organizations.Department", "Department")
@@ -2956,6 +3398,71 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportCentre", b =>
+                {
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportCrewMember", b =>
+                {
+                    b.HasOne("Bangfu.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Transport.TransportRun", null)
+                        .WithMany("Crew")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportRun", b =>
+                {
+                    b.HasOne("Bangfu.Features.Transport.TransportCentre", "Centre")
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Referrals.Referral", "Referral")
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Transport.Vehicle", "Vehicle")
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Centre");
+
+                    b.Navigation("Referral");
+
+                    b.Navigation("Vehicle");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.Vehicle", b =>
+                {
+                    b.HasOne("Bangfu.Features.Transport.TransportCentre", "Centre")
+                        .WithMany("Vehicles")
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Centre");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3099,6 +3606,11 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Navigation("Tasks");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Referrals.Referral", b =>
+                {
+                    b.Navigation("Transitions");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Techniques.Technique", b =>
                 {
                     b.Navigation("Uses");
@@ -3107,6 +3619,16 @@ namespace Bangfu.Data.Migrations.Postgres
             modelBuilder.Entity("Bangfu.Features.TeleTeaching.TeachingSeries", b =>
                 {
                     b.Navigation("Spokes");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportCentre", b =>
+                {
+                    b.Navigation("Vehicles");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportRun", b =>
+                {
+                    b.Navigation("Crew");
                 });
 #pragma warning restore 612, 618
         }

@@ -1669,6 +1669,171 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.ToTable("PlanTasks");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Referrals.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiagnosisCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiagnosisText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Escort")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextTreatmentPlan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OriginalReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RehabilitationPlan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SigningPhysicianId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TreatmentGiven")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromDepartmentId");
+
+                    b.HasIndex("OriginalReferralId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("SigningPhysicianId");
+
+                    b.HasIndex("ToDepartmentId");
+
+                    b.HasIndex("ToOrganizationId", "Status");
+
+                    b.HasIndex("FromOrganizationId", "Direction", "ReceivedOn");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Referrals.ReferralTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralTransitions");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Techniques.Technique", b =>
                 {
                     b.Property<int>("Id")
@@ -2048,6 +2213,163 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.HasIndex("PartnershipId", "StartDate");
 
                     b.ToTable("Trainees");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportCentre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("TransportCentres");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportCrewMember", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("TransportCrewMember");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DepartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EquipmentNeeded")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandedOverAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatientCondition")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PickupPlace")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PlannedEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlannedStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("CentreId", "RequestedAt");
+
+                    b.HasIndex("VehicleId", "PlannedStart");
+
+                    b.ToTable("TransportRuns");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.Vehicle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Equipment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VehicleType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId");
+
+                    b.HasIndex("Plate")
+                        .IsUnique();
+
+                    b.ToTable("Vehicles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2686,6 +3008,116 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Navigation("ResponsiblePerson");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Referrals.Referral", b =>
+                {
+                    b.HasOne("Bangfu.Features.Organizations.Department", "FromDepartment")
+                        .WithMany()
+                        .HasForeignKey("FromDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "FromOrganization")
+                        .WithMany()
+                        .HasForeignKey("FromOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Referrals.Referral", "OriginalReferral")
+                        .WithMany()
+                        .HasForeignKey("OriginalReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.People.Person", "SigningPhysician")
+                        .WithMany()
+                        .HasForeignKey("SigningPhysicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Organizations.Department", "ToDepartment")
+                        .WithMany()
+                        .HasForeignKey("ToDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "ToOrganization")
+                        .WithMany()
+                        .HasForeignKey("ToOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Bangfu.Features.Patients.PatientRecord", "Patient", b1 =>
+                        {
+                            b1.Property<int>("ReferralId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AgeYears")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PatientAgeYears");
+
+                            b1.Property<DateOnly?>("BirthDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientBirthDate");
+
+                            b1.Property<string>("IdNumberCipher")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientIdNumberCipher");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientIdNumberMasked");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientName");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientSex");
+
+                            b1.HasKey("ReferralId");
+
+                            b1.ToTable("Referrals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferralId");
+                        });
+
+                    b.Navigation("FromDepartment");
+
+                    b.Navigation("FromOrganization");
+
+                    b.Navigation("OriginalReferral");
+
+                    b.Navigation("Partnership");
+
+                    b.Navigation("Patient")
+                        .IsRequired();
+
+                    b.Navigation("SigningPhysician");
+
+                    b.Navigation("ToDepartment");
+
+                    b.Navigation("ToOrganization");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Referrals.ReferralTransition", b =>
+                {
+                    b.HasOne("Bangfu.Features.Referrals.Referral", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bangfu.Features.Techniques.Technique", b =>
                 {
                     b.HasOne("Bangfu.Features.Organizations.Department", "Department")
@@ -2876,6 +3308,71 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportCentre", b =>
+                {
+                    b.HasOne("Bangfu.Features.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportCrewMember", b =>
+                {
+                    b.HasOne("Bangfu.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Transport.TransportRun", null)
+                        .WithMany("Crew")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportRun", b =>
+                {
+                    b.HasOne("Bangfu.Features.Transport.TransportCentre", "Centre")
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Referrals.Referral", "Referral")
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Transport.Vehicle", "Vehicle")
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Centre");
+
+                    b.Navigation("Referral");
+
+                    b.Navigation("Vehicle");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.Vehicle", b =>
+                {
+                    b.HasOne("Bangfu.Features.Transport.TransportCentre", "Centre")
+                        .WithMany("Vehicles")
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Centre");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3019,6 +3516,11 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Navigation("Tasks");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Referrals.Referral", b =>
+                {
+                    b.Navigation("Transitions");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Techniques.Technique", b =>
                 {
                     b.Navigation("Uses");
@@ -3027,6 +3529,16 @@ namespace Bangfu.Data.Migrations.Sqlite
             modelBuilder.Entity("Bangfu.Features.TeleTeaching.TeachingSeries", b =>
                 {
                     b.Navigation("Spokes");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportCentre", b =>
+                {
+                    b.Navigation("Vehicles");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Transport.TransportRun", b =>
+                {
+                    b.Navigation("Crew");
                 });
 #pragma warning restore 612, 618
         }

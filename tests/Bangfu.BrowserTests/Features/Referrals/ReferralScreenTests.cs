@@ -1,0 +1,128 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Bangfu.BrowserTests.Infrastructure;
+using Bangfu.BrowserTests.Pages;
+using Microsoft.Playwright;
+
+namespace Bangfu.BrowserTests.Features.Referrals;
+
+public sealed class ReferralScreenTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string Password = "User#Pass2026x";
+
+    private sealed record Parties(string Sender, string Receiver, string ReceiverName, string Physician, string Crew, string Plate);
+
+    /// Two hospitals, one clinician account in each, a transport centre of the receiver with one ambulance; made
+    /// through the API as an administrator would.
+    private async Task<Parties> SetUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = BrowserApp.AdminPassword });
+        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        async Task<int> PostAsync(HttpClient client, string url, object body)
+        {
+            var response = await client.PostAsJsonAsync(url, body);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, text);
+            var node = JsonNode.Parse(text)!["id"]!;
+            return node.GetValueKind() == JsonValueKind.Number ? node.GetValue<int>() : 0;
+        }
+        var sender = await PostAsync(http, "/api/organizations", new { name = $"测试县人民医院{tag}", kind = "GeneralHospital", grade = "Grade2A", regionCode = "140525" });
+        var receiverName = $"测试省儿童医院{tag}";
+        var receiver = await PostAsync(http, "/api/organizations", new { name = receiverName, kind = "ChildrensHospital", grade = "Grade3A", regionCode = "140100" });
+        var physician = $"王医生{tag}";
+        await PostAsync(http, "/api/people", new { organizationId = sender, name = physician, title = "主治医师", titleLevel = "Intermediate" });
+        var crew = $"马医生{tag}";
+        await PostAsync(http, "/api/people", new { organizationId = receiver, name = crew, title = "主治医师", titleLevel = "Intermediate" });
+        await PostAsync(http, "/api/users", new { userName = $"s{tag}", role = "OrgAdmin", organizationId = sender, password = Password });
+        await PostAsync(http, "/api/users", new { userName = $"r{tag}", role = "OrgAdmin", organizationId = receiver, password = Password });
+        var centre = await PostAsync(http, "/api/transport/centres", new { organizationId = receiver, name = $"危重新生儿院前急救中心{tag}" });
+        var plate = $"晋A{tag}";
+        await PostAsync(http, $"/api/transport/centres/{centre}/vehicles", new { plate, vehicleType = "新生儿转运救护车", equipment = "转运暖箱、呼吸机" });
+        return new Parties($"s{tag}", $"r{tag}", receiverName, physician, crew, plate);
+    }
+
+    [Fact]
+    public async Task A_full_up_referral_with_transport_across_two_hospitals()
+    {
+        var p = await SetUpAsync();
+
+        // The county hospital's doctor fills in the up-referral, asks for transport and submits.
+        var senderPage = await app.NewPageAsync(360, 780);
+        await new LoginPage(senderPage).SignInAsync(p.Sender, Password);
+        var sender = new ReferralPages(senderPage);
+        await sender.OpenNewUpAsync();
+        await sender.TypeAndChooseAsync(sender.Field("转入机构"), p.ReceiverName[..6], new Regex(Regex.Escape(p.ReceiverName)));
+        await sender.ChooseAsync(sender.Field("缓急"), new Regex("^急$"));
+        await sender.ChooseAsync(sender.Field("签字医师"), new Regex(Regex.Escape(p.Physician)));
+        await sender.Field("姓名").FillAsync("张小宝");
+        await sender.Field("年龄").FillAsync("0");
+        await sender.TypeAndChooseAsync(sender.Field("初步诊断（ICD-10）"), "新生儿呼吸", new Regex("^P22 "));
+        await sender.Field("初步诊断$").FillAsync("新生儿呼吸窘迫综合征");
+        await sender.Field("病史及诊治经过").FillAsync("孕32周早产，生后进行性呼吸困难，已予CPAP。");
+        await sender.Field("转诊原因").FillAsync("需NICU呼吸支持");
+        await sender.Field("陪同人员").FillAsync("患儿父亲");
+        await BrowserApp.ScreenshotAsync(senderPage, "referral-form-phone");
+        await sender.SaveDraftAsync();
+        var id = int.Parse(Regex.Match(senderPage.Url, @"/referrals/(\d+)$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(sender.Status).ToHaveTextAsync("草稿");
+        await sender.RequestTransportAsync(new Regex("危重新生儿院前急救中心"), "呼吸急促，SpO2 88%，CPAP支持");
+        await sender.ActAsync("submit");
+        await Assertions.Expect(sender.Status).ToHaveTextAsync("已提交");
+        var overflows = await senderPage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflows);
+        await BrowserApp.ScreenshotAsync(senderPage, "referral-submitted-phone");
+
+        // The provincial hospital accepts it from its incoming queue.
+        var receiverPage = await app.NewPageAsync();
+        await new LoginPage(receiverPage).SignInAsync(p.Receiver, Password);
+        await receiverPage.GotoAsync("/referrals");
+        await LoginPage.WaitForInteractiveAsync(receiverPage);
+        var row = receiverPage.GetByTestId("incoming-list").GetByTestId("referral-row").Filter(new() { HasText = $"#{id} 张小宝" });
+        await Assertions.Expect(row).ToContainTextAsync("急");
+        await BrowserApp.ScreenshotAsync(receiverPage, "referral-incoming-queue");
+        await row.ClickAsync();
+        var receiver = new ReferralPages(receiverPage);
+        await receiverPage.WaitForURLAsync(new Regex($"/referrals/{id}$"));
+        await LoginPage.WaitForInteractiveAsync(receiverPage);
+        await receiver.ActAsync("accept");
+        await Assertions.Expect(receiver.Status).ToHaveTextAsync("已接收");
+
+        // Its transport centre assigns the ambulance and crew, then logs departure, arrival and handover.
+        await receiver.OpenTransportAsync();
+        var request = receiver.Request(id);
+        await request.GetByTestId("assign-start-button").ClickAsync();
+        await receiver.ChooseAsync(request.GetByLabel(new Regex("^车辆")), new Regex(Regex.Escape(p.Plate)));
+        await request.GetByTestId("assign-crew").GetByText(p.Crew).ClickAsync();
+        await request.GetByTestId("assign-save").ClickAsync();
+        await Assertions.Expect(request.GetByTestId("run-vehicle")).ToContainTextAsync(p.Plate);
+        await request.GetByTestId("log-departed").ClickAsync();
+        await Assertions.Expect(request.GetByTestId("log-arrived")).ToBeVisibleAsync();
+        await Task.Delay(1100);  // times are logged to the second, each after the one before
+        await request.GetByTestId("log-arrived").ClickAsync();
+        await Assertions.Expect(request.GetByTestId("log-handed-over")).ToBeVisibleAsync();
+        await Task.Delay(1100);
+        await request.GetByTestId("log-handed-over").ClickAsync();
+        await Assertions.Expect(request).ToContainTextAsync("已到达");
+        await BrowserApp.ScreenshotAsync(receiverPage, "transport-centre-logged");
+
+        // The receiver completes the referral; both sides see the whole path.
+        await receiver.OpenReferralAsync(id);
+        await Assertions.Expect(receiver.Status).ToHaveTextAsync("已到达");
+        await receiver.ActAsync("complete");
+        await Assertions.Expect(receiver.Status).ToHaveTextAsync("已完成");
+        await Assertions.Expect(receiver.Timeline).ToHaveCountAsync(6);
+        await BrowserApp.ScreenshotAsync(receiverPage, "referral-completed-desktop");
+
+        await sender.OpenReferralAsync(id);
+        await Assertions.Expect(sender.Status).ToHaveTextAsync("已完成");
+        await Assertions.Expect(senderPage.GetByTestId("transport-vehicle")).ToContainTextAsync(p.Plate);
+        await BrowserApp.ScreenshotAsync(senderPage, "referral-completed-phone");
+        _ = JsonSerializer.Serialize(p);
+    }
+}

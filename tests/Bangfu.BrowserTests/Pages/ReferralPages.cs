@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Bangfu.BrowserTests.Pages;
+
+/// The up/down referral form, the referral detail and the transport centre page.
+public sealed class ReferralPages(IPage page)
+{
+    public async Task OpenNewUpAsync()
+    {
+        await page.GotoAsync("/referrals/new?direction=Up");
+        await LoginPage.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("referral-form")).ToBeVisibleAsync();
+    }
+
+    private ILocator Form => page.GetByTestId("referral-form");
+
+    /// MudBlazor selects and autocompletes open a list of options when their field is clicked or typed into.
+    public async Task ChooseAsync(ILocator field, Regex option)
+    {
+        await field.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = option }).First.ClickAsync();
+    }
+
+    public async Task TypeAndChooseAsync(ILocator field, string text, Regex option)
+    {
+        await field.ClickAsync();
+        await field.PressSequentiallyAsync(text, new() { Delay = 30 });
+        await page.GetByRole(AriaRole.Option, new() { NameRegex = option }).First.ClickAsync();
+    }
+
+    public ILocator Field(string label) => Form.GetByLabel(new Regex("^" + label));
+
+    public async Task SaveDraftAsync()
+    {
+        await Form.GetByTestId("referral-save").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/referrals/\d+$"));
+        await LoginPage.WaitForInteractiveAsync(page);
+    }
+
+    public ILocator Status => page.GetByTestId("detail-status");
+
+    public Task ActAsync(string action) => page.GetByTestId($"action-{action}").ClickAsync();
+
+    public ILocator Timeline => page.GetByTestId("timeline-item");
+
+    public async Task RequestTransportAsync(Regex centre, string condition)
+    {
+        var panel = page.GetByTestId("transport-panel");
+        await ChooseAsync(panel.GetByLabel(new Regex("^转运中心")), centre);
+        await panel.GetByLabel(new Regex("^患者病情")).FillAsync(condition);
+        await panel.GetByTestId("transport-request").ClickAsync();
+        await Assertions.Expect(panel.GetByTestId("transport-vehicle")).ToBeVisibleAsync();
+    }
+
+    public async Task OpenReferralAsync(int id)
+    {
+        await page.GotoAsync($"/referrals/{id}");
+        await LoginPage.WaitForInteractiveAsync(page);
+        await Assertions.Expect(Status).ToBeVisibleAsync();
+    }
+
+    public async Task OpenTransportAsync()
+    {
+        await page.GotoAsync("/transport");
+        await LoginPage.WaitForInteractiveAsync(page);
+    }
+
+    public ILocator Request(int referralId) => page.GetByTestId("transport-request").Filter(new() { HasText = $"#{referralId} " });
+}
