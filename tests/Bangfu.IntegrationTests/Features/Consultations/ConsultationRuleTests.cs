@@ -16,7 +16,7 @@ public sealed class ConsultationRuleTests(BangfuApp app) : IClassFixture<BangfuA
     {
         var p = await app.ConsultationPartiesAsync();
         var unregistered = await p.Admin.CreateConsultantAsync(p.Invited.Id, null, new DateOnly(2010, 1, 1));
-        var junior = await p.Admin.CreateConsultantAsync(p.Invited.Id, "110000000000003", DateOnly.FromDateTime(DateTime.Today.AddYears(-2)));
+        var junior = await p.Admin.CreateConsultantAsync(p.Invited.Id, "110000000000003", DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date.AddYears(-2)));
         var noDate = await p.Admin.CreateConsultantAsync(p.Invited.Id, "110000000000004", null);
         var ofInviting = await p.Admin.CreateConsultantAsync(p.Inviting.Id, "110000000000005", new DateOnly(2010, 1, 1));
         var c = await p.ConsultationInAsync(ConsultationState.Accepted);

@@ -64,7 +64,7 @@ public sealed class ConsultationStatsTests(BangfuApp app) : IClassFixture<Bangfu
 
         var guizhou = await app.UserAsync(p.Admin, Roles.Commission, (await p.Admin.CreateOrganizationAsync(region: "520000", kind: OrganizationKind.HealthCommission)).Id);
         var hubei = await app.UserAsync(p.Admin, Roles.Commission, (await p.Admin.CreateOrganizationAsync(region: "420000", kind: OrganizationKind.HealthCommission)).Id);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var url = $"/api/consultations/stats?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
         foreach (var reader in new[] { p.Requester, p.InvitedAdmin, guizhou })
         {
