@@ -15,19 +15,24 @@ public sealed class ReferralPages(IPage page)
 
     private ILocator Form => page.GetByTestId("referral-form");
 
-    /// MudBlazor selects and autocompletes open a list of options when their field is clicked or typed into.
+    /// MudBlazor selects and autocompletes open a list of options when their field is clicked or typed into. The
+    /// option is looked for in the open popover only: the transport page also lists its vehicles, and an option
+    /// looked for page-wide could be that list's item, clicked before the popover had opened.
     public async Task ChooseAsync(ILocator field, Regex option)
     {
         await field.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { NameRegex = option }).First.ClickAsync();
+        await PopoverOption(option).ClickAsync();
     }
 
     public async Task TypeAndChooseAsync(ILocator field, string text, Regex option)
     {
         await field.ClickAsync();
         await field.PressSequentiallyAsync(text, new() { Delay = 30 });
-        await page.GetByRole(AriaRole.Option, new() { NameRegex = option }).First.ClickAsync();
+        await PopoverOption(option).ClickAsync();
     }
+
+    private ILocator PopoverOption(Regex option) =>
+        page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { NameRegex = option }).First;
 
     public ILocator Field(string label) => Form.GetByLabel(new Regex("^" + label));
 

@@ -258,8 +258,8 @@ public sealed class TransportService(AppDbContextFactory dbf, ReferralService re
                     throw new DomainRuleException("Transport.LogInOrder");
                 if (run.ArrivedAt is not null)
                     throw new DomainRuleException("Transport.AlreadyLogged");
-                if (at <= departed)
-                    new Validation().Add("at", "Transport.TimeNotAfterPrevious").ThrowIfAny();
+                if (at < departed)
+                    new Validation().Add("at", "Transport.TimeBeforePrevious").ThrowIfAny();
                 run.ArrivedAt = at;
                 break;
             case TransportEvent.HandedOver:
@@ -267,8 +267,8 @@ public sealed class TransportService(AppDbContextFactory dbf, ReferralService re
                     throw new DomainRuleException("Transport.LogInOrder");
                 if (run.HandedOverAt is not null)
                     throw new DomainRuleException("Transport.AlreadyLogged");
-                if (at <= arrived)
-                    new Validation().Add("at", "Transport.TimeNotAfterPrevious").ThrowIfAny();
+                if (at < arrived)
+                    new Validation().Add("at", "Transport.TimeBeforePrevious").ThrowIfAny();
                 referrals.Move(referral, ReferralAction.Receive, sides, scope.UserName, at, null);
                 run.HandedOverAt = at;
                 break;

@@ -103,10 +103,8 @@ public sealed class ReferralScreenTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(request.GetByTestId("run-vehicle")).ToContainTextAsync(p.Plate);
         await request.GetByTestId("log-departed").ClickAsync();
         await Assertions.Expect(request.GetByTestId("log-arrived")).ToBeVisibleAsync();
-        await Task.Delay(1100);  // times are logged to the second, each after the one before
         await request.GetByTestId("log-arrived").ClickAsync();
         await Assertions.Expect(request.GetByTestId("log-handed-over")).ToBeVisibleAsync();
-        await Task.Delay(1100);
         await request.GetByTestId("log-handed-over").ClickAsync();
         await Assertions.Expect(request).ToContainTextAsync("已到达");
         await BrowserApp.ScreenshotAsync(receiverPage, "transport-centre-logged");

@@ -38,10 +38,11 @@ public sealed class TransportTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Equal(ReferralStatus.InTransit, (await (await s.Sender.GetAsync($"/api/referrals/{draft.Id}")).ReadAsync<ReferralDto>()).Status);
         await (await s.LogAsync(run.Id, "arrived", now.AddMinutes(-70))).FieldErrorAsync("at");
         await (await s.LogAsync(run.Id, "arrived", now.AddMinutes(-40))).ReadAsync<TransportRunDto>();
-        await (await s.LogAsync(run.Id, "handed-over", now.AddMinutes(-40))).FieldErrorAsync("at");
+        await (await s.LogAsync(run.Id, "handed-over", now.AddMinutes(-41))).FieldErrorAsync("at");
         await (await s.LogAsync(run.Id, "handed-over", now.AddHours(2))).FieldErrorAsync("at");
-        var done = await (await s.LogAsync(run.Id, "handed-over", now.AddMinutes(-5))).ReadAsync<TransportRunDto>();
-        Assert.True(done.DepartedAt < done.ArrivedAt && done.ArrivedAt < done.HandedOverAt);
+        // Not before the previous step; the same second is allowed (a crew logging two steps at once on "now").
+        var done = await (await s.LogAsync(run.Id, "handed-over", now.AddMinutes(-40))).ReadAsync<TransportRunDto>();
+        Assert.True(done.DepartedAt < done.ArrivedAt && done.ArrivedAt == done.HandedOverAt);
         var referral = await (await s.Receiver.GetAsync($"/api/referrals/{draft.Id}")).ReadAsync<ReferralDto>();
         Assert.Equal(ReferralStatus.Received, referral.Status);
         Assert.Equal(run.Id, referral.Transport!.Id);
