@@ -53,7 +53,7 @@ builder.Services.AddDashboards();
 builder.Services.AddLedgers();
 builder.Services.AddConsultations(builder.Configuration);
 builder.Services.AddTeleTeaching();
-builder.Services.AddReferrals();
+builder.Services.AddReferrals(builder.Configuration);
 builder.Services.AddDemoData();
 
 var app = builder.Build();

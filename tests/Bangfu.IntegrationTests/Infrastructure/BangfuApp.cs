@@ -15,6 +15,9 @@ public sealed class BangfuApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminPassword = "Admin#Test2026";
 
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "bangfu-it-" + Guid.NewGuid().ToString("N"));
+
+    /// The app's data folder (files, keys, the hospital's ICD-10 catalogue), made before the app starts.
+    public string DataDir => _dataDir;
     private string? _pgDatabase;
 
     public static DatabaseProvider Provider =>

@@ -1,13 +1,23 @@
 using Bangfu.Common;
+using Bangfu.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bangfu.Features.Referrals;
 
 public static class ReferralEndpoints
 {
-    public static IServiceCollection AddReferrals(this IServiceCollection services)
+    public static IServiceCollection AddReferrals(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => Icd10Catalogue.LoadEmbedded());
+        var icd10 = configuration.GetSection("Bangfu:Icd10").Get<Icd10Options>() ?? new Icd10Options();
+        services.AddSingleton(sp =>
+        {
+            var dir = icd10.LocalDir is { Length: > 0 } d ? Path.GetFullPath(d) : Path.Combine(Path.GetFullPath(sp.GetRequiredService<BangfuOptions>().DataDir), "icd10");
+            var catalogue = Icd10Catalogue.Load(dir);
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<Icd10Catalogue>();
+            foreach (var f in catalogue.LocalFiles)
+                log.LogInformation("ICD-10: {File} in {Dir}: {Loaded} detailed codes loaded, {Skipped} lines skipped", f.Name, dir, f.Loaded, f.Skipped);
+            return catalogue;
+        });
         services.AddScoped<ReferralService>();
         services.AddScoped<Transport.TransportService>();
         return services;

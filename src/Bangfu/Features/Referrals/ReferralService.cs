@@ -50,6 +50,8 @@ public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity ide
     public async Task<ReferralDto> CreateAsync(AccessScope scope, SaveReferralRequest request, CancellationToken ct)
     {
         EnsureClinician(scope);
+        // The sender is the caller's hospital; the field may be left out.
+        request = request with { FromOrganizationId = request.FromOrganizationId ?? scope.OrganizationId };
         await using var db = dbf.CreateFor(scope);
         await CheckAsync(db, scope, request, null, ct);
         var now = clock.GetUtcNow();

@@ -35,7 +35,7 @@ public static class AttendanceCsv
             v.Add("file", "Tele.Import.Empty").ThrowIfAny();
         if (bytes.Length > MaxBytes)
             v.Add("file", "Tele.Import.TooLarge", MaxBytes / 1024 / 1024).ThrowIfAny();
-        var lines = Records(Decode(bytes), v);
+        var lines = Records(TextDecoding.Decode(bytes), v);
         v.ThrowIfAny();
         var rows = lines.Where(l => l.Cells.Any(c => c.Length > 0)).ToList();
         if (rows.Count == 0)
@@ -105,22 +105,6 @@ public static class AttendanceCsv
         }
         v.ThrowIfAny();
         return result;
-    }
-
-    /// UTF-8 (a BOM or valid UTF-8 bytes), else GBK, as Chinese Windows tools still write it.
-    private static string Decode(byte[] bytes)
-    {
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-            return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding(936).GetString(bytes);
-        }
     }
 
     private sealed record Line(int Number, List<string> Cells);

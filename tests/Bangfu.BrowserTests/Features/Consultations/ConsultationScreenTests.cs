@@ -17,6 +17,7 @@ public sealed class ConsultationScreenTests(BrowserApp app) : IClassFixture<Brow
         await form.GotoNewAsync();
         await form.PickInvitedAsync("攀枝花", "攀枝花市中心医院");
         await form.Field("专科").FillAsync("眼科");
+        await form.ChooseAsync("申请医师", "阿木子哈 主治医师");
         await form.Field("会诊目的").FillAsync("明确右眼视力下降原因，是否需手术");
         await form.Field("病历摘要").FillAsync("患者男，36岁，右眼无痛性视力下降2月，眼压正常。");
         await form.Field("姓名").FillAsync("王某某");
@@ -30,6 +31,7 @@ public sealed class ConsultationScreenTests(BrowserApp app) : IClassFixture<Brow
         var path = new Uri(url).AbsolutePath;
         await Assertions.Expect(form.State).ToHaveTextAsync("草稿");
         await Assertions.Expect(county.GetByTestId("consult-id")).ToHaveTextAsync("5101**********1230");
+        await Assertions.Expect(county.GetByTestId("consult-physician-name")).ToHaveTextAsync("阿木子哈");
         await form.UploadAsync("眼底照片.pdf", Encoding.UTF8.GetBytes("%PDF-1.4\n% 眼底\n%%EOF\n"));
         await form.ActAsync("Submit", "已提交");
 

@@ -13,7 +13,25 @@ public sealed class ReferralScreenTests(BrowserApp app) : IClassFixture<BrowserA
 {
     private const string Password = "User#Pass2026x";
 
-    private sealed record Parties(string Sender, string Receiver, string ReceiverName, string Physician, string Crew, string Plate);
+    private sealed record Parties(string Sender, string Receiver, string ReceiverName, string Physician, string Crew, string Plate,
+        int SenderId, int ReceiverId, int PhysicianId);
+
+    private async Task<HttpClient> ApiAsync(string userName, string password)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private static async Task<JsonObject> SendAsync(HttpClient http, string url, object? body = null)
+    {
+        var response = await http.PostAsJsonAsync(url, body ?? new { });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!.AsObject();
+    }
 
     /// Two hospitals, one clinician account in each, a transport centre of the receiver with one ambulance; made
     /// through the API as an administrator would.
@@ -36,7 +54,7 @@ public sealed class ReferralScreenTests(BrowserApp app) : IClassFixture<BrowserA
         var receiverName = $"测试省儿童医院{tag}";
         var receiver = await PostAsync(http, "/api/organizations", new { name = receiverName, kind = "ChildrensHospital", grade = "Grade3A", regionCode = "140100" });
         var physician = $"王医生{tag}";
-        await PostAsync(http, "/api/people", new { organizationId = sender, name = physician, title = "主治医师", titleLevel = "Intermediate" });
+        var physicianId = await PostAsync(http, "/api/people", new { organizationId = sender, name = physician, title = "主治医师", titleLevel = "Intermediate" });
         var crew = $"马医生{tag}";
         await PostAsync(http, "/api/people", new { organizationId = receiver, name = crew, title = "主治医师", titleLevel = "Intermediate" });
         await PostAsync(http, "/api/users", new { userName = $"s{tag}", role = "OrgAdmin", organizationId = sender, password = Password });
@@ -44,7 +62,7 @@ public sealed class ReferralScreenTests(BrowserApp app) : IClassFixture<BrowserA
         var centre = await PostAsync(http, "/api/transport/centres", new { organizationId = receiver, name = $"危重新生儿院前急救中心{tag}" });
         var plate = $"晋A{tag}";
         await PostAsync(http, $"/api/transport/centres/{centre}/vehicles", new { plate, vehicleType = "新生儿转运救护车", equipment = "转运暖箱、呼吸机" });
-        return new Parties($"s{tag}", $"r{tag}", receiverName, physician, crew, plate);
+        return new Parties($"s{tag}", $"r{tag}", receiverName, physician, crew, plate, sender, receiver, physicianId);
     }
 
     [Fact]
@@ -122,5 +140,71 @@ public sealed class ReferralScreenTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(senderPage.GetByTestId("transport-vehicle")).ToContainTextAsync(p.Plate);
         await BrowserApp.ScreenshotAsync(senderPage, "referral-completed-phone");
         _ = JsonSerializer.Serialize(p);
+    }
+
+    /// The receiver of a completed up-referral sends the patient back: the back-referral starts as its draft, which
+    /// it completes on the edit page (treatment given and the plans a down-referral needs) and submits.
+    [Fact]
+    public async Task A_back_referral_draft_is_completed_on_its_edit_page_and_submitted()
+    {
+        var p = await SetUpAsync();
+        using var senderApi = await ApiAsync(p.Sender, Password);
+        using var receiverApi = await ApiAsync(p.Receiver, Password);
+        var up = await SendAsync(senderApi, "/api/referrals", new
+        {
+            direction = "Up",
+            toOrganizationId = p.ReceiverId,
+            priority = "Urgent",
+            signingPhysicianId = p.PhysicianId,
+            patient = new { name = "张小宝", sex = "Male", ageYears = 0, idNumber = "510104199001011230" },
+            diagnosisCode = "P22",
+            diagnosisText = "新生儿呼吸窘迫",
+            history = "孕32周早产。",
+            reason = "需NICU呼吸支持",
+        });
+        var id = up["id"]!.GetValue<int>();
+        await SendAsync(senderApi, $"/api/referrals/{id}/submit");
+        await SendAsync(receiverApi, $"/api/referrals/{id}/accept");
+        await SendAsync(senderApi, $"/api/referrals/{id}/depart");
+        await SendAsync(receiverApi, $"/api/referrals/{id}/receive");
+        await SendAsync(receiverApi, $"/api/referrals/{id}/complete");
+
+        var page = await app.NewPageAsync(360, 780);
+        await new LoginPage(page).SignInAsync(p.Receiver, Password);
+        var pages = new ReferralPages(page);
+        await pages.OpenReferralAsync(id);
+        await pages.ChooseAsync(page.GetByTestId("back-referral").GetByLabel(new Regex("^签字医师")), new Regex(Regex.Escape(p.Crew)));
+        await page.GetByTestId("back-referral-create").ClickAsync();
+        await page.WaitForURLAsync(new Regex($@"/referrals/(?!{id}$)\d+$"));
+        var back = int.Parse(Regex.Match(page.Url, @"/referrals/(\d+)$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEqual(id, back);
+        await LoginPage.WaitForInteractiveAsync(page);
+        await Assertions.Expect(pages.Status).ToHaveTextAsync("草稿");
+
+        // Submitting it as it is names what a down-referral still lacks.
+        await pages.ActAsync("submit");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToBeVisibleAsync();
+        await Assertions.Expect(pages.Status).ToHaveTextAsync("草稿");
+
+        await page.GetByTestId("referral-edit").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/referrals/{back}/edit$"));
+        await LoginPage.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "修改转诊单草稿" })).ToBeVisibleAsync();
+        // The patient comes over with the identity number masked; left empty, it is kept.
+        await Assertions.Expect(pages.Field("姓名")).ToHaveValueAsync("张小宝");
+        await Assertions.Expect(page.GetByText("已保存 5101**********1230")).ToBeVisibleAsync();
+        await pages.Field("治疗经过").FillAsync("NICU呼吸支持7天，撤机成功");
+        await pages.Field("下一步治疗方案").FillAsync("继续母乳喂养，监测体重");
+        await pages.Field("康复方案").FillAsync("早产儿随访");
+        await BrowserApp.ScreenshotAsync(page, "referral-back-edit-phone");
+        await pages.SaveDraftAsync();
+        Assert.EndsWith($"/referrals/{back}", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("detail-id")).ToHaveTextAsync("5101**********1230");
+
+        await pages.ActAsync("submit");
+        await Assertions.Expect(pages.Status).ToHaveTextAsync("已提交");
+        await Assertions.Expect(page.GetByTestId("referral-edit")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("link-original")).ToHaveTextAsync($"#{id}");
+        await BrowserApp.ScreenshotAsync(page, "referral-back-submitted-phone");
     }
 }

@@ -34,6 +34,17 @@ public sealed class ReferralFlowTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Empty(done.AllowedActions);
     }
 
+    /// The sender is the caller's own hospital: a form that leaves fromOrganizationId out is not an error.
+    [Fact]
+    public async Task A_referral_without_a_sender_field_is_the_callers_own()
+    {
+        var admin = await app.AdminAsync();
+        var s = await app.SetUpReferralsAsync(admin);
+        var created = await s.Sender.CreateReferralAsync(s.Up() with { FromOrganizationId = null });
+        Assert.Equal(s.SenderId, created.FromOrganizationId);
+        await (await s.Sender.PostJsonAsync("/api/referrals", s.Up() with { FromOrganizationId = s.ThirdId })).FieldErrorAsync("fromOrganizationId");
+    }
+
     [Fact]
     public async Task A_rejection_needs_a_reason_and_ends_the_flow()
     {
