@@ -66,6 +66,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ConsultationAttachment> ConsultationAttachments => Set<ConsultationAttachment>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralTransition> ReferralTransitions => Set<ReferralTransition>();
+    public DbSet<ReferralAttachment> ReferralAttachments => Set<ReferralAttachment>();
     public DbSet<TransportCentre> TransportCentres => Set<TransportCentre>();
     public DbSet<Vehicle> Vehicles => Set<Vehicle>();
     public DbSet<TransportRun> TransportRuns => Set<TransportRun>();

@@ -45,6 +45,14 @@ public sealed class ReferralPages(IPage page)
 
     public ILocator Status => page.GetByTestId("detail-status");
 
+    public async Task UploadAsync(string fileName, byte[] content)
+    {
+        await page.GetByTestId("referral-upload").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = content });
+        await Assertions.Expect(Attachment(fileName)).ToHaveCountAsync(1);
+    }
+
+    public ILocator Attachment(string fileName) => page.GetByTestId("referral-attachment").Filter(new() { HasText = fileName });
+
     public Task ActAsync(string action) => page.GetByTestId($"action-{action}").ClickAsync();
 
     public ILocator Timeline => page.GetByTestId("timeline-item");

@@ -7,6 +7,7 @@ using Bangfu.Features.Consultations;
 using Bangfu.Features.Demo;
 using Bangfu.Features.Files;
 using Bangfu.Features.Partnerships;
+using Bangfu.Features.Referrals;
 using Bangfu.Features.TeleTeaching;
 using Bangfu.IntegrationTests.Infrastructure;
 using Bangfu.IntegrationTests.TestData;
@@ -95,7 +96,9 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
             var before = route[..m.Index].TrimEnd('/');
             var segment = before[(before.LastIndexOf('/') + 1)..];
             var name = m.Groups["name"].Value;
-            if (ids.TryGetValue($"{segment}/{name}", out var id) || ids.TryGetValue($"*/{name}", out id))
+            // The most specific name first: "referrals/attachments/attachmentId" before "attachments/attachmentId".
+            var resource = route.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
+            if (ids.TryGetValue($"{resource}/{segment}/{name}", out var id) || ids.TryGetValue($"{segment}/{name}", out id) || ids.TryGetValue($"*/{name}", out id))
                 return id;
             missing = true;
             return "";
@@ -128,6 +131,9 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
             "心电图.pdf", new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", CancellationToken.None);
         var attachment = new ConsultationAttachment { ConsultationId = consultation, StoredFile = file };
         db.ConsultationAttachments.Add(attachment);
+        var referral = await db.Referrals.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        var referralAttachment = new ReferralAttachment { ReferralId = referral, StoredFile = file, Category = AttachmentCategory.Ecg };
+        db.ReferralAttachments.Add(referralAttachment);
         // The demo has no tele-teaching yet: a series of the trusteeship with one session and one piece of courseware.
         var series = new TeachingSeries
         {
@@ -171,11 +177,12 @@ public sealed partial class OutsiderSweepTests(BangfuApp app) : IClassFixture<Ba
             ["action-items/itemId"] = S(await db.ActionItems.Select(a => a.Id).FirstAsync()),
             ["definitions/id"] = S(await db.IndicatorDefinitions.Select(d => d.Id).FirstAsync()),
             ["consultations/id"] = S(consultation),
-            ["attachments/attachmentId"] = S(attachment.Id),
+            ["consultations/attachments/attachmentId"] = S(attachment.Id),
+            ["referrals/attachments/attachmentId"] = S(referralAttachment.Id),
             ["series/id"] = S(series.Id),
             ["sessions/id"] = S(session.Id),
             ["courseware/id"] = S(courseware.Id),
-            ["referrals/id"] = S(await db.Referrals.Select(r => r.Id).FirstAsync()),
+            ["referrals/id"] = S(referral),
             ["centres/id"] = S(await db.TransportCentres.Select(c => c.Id).FirstAsync()),
             ["vehicles/id"] = S(await db.Vehicles.Select(v => v.Id).FirstAsync()),
             ["runs/id"] = S(await db.TransportRuns.Select(r => r.Id).FirstAsync()),

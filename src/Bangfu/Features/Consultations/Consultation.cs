@@ -60,15 +60,6 @@ public enum ConsultationState
     Cancelled,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<AttachmentCategory>))]
-public enum AttachmentCategory
-{
-    Imaging,
-    Ecg,
-    Pathology,
-    Other,
-}
-
 /// 远程会诊: requested by the inviting organization (邀请方), answered by the invited one (受邀方). Only the two
 /// organizations ever read it; the patient's identity number is kept encrypted inside <see cref="Patient"/>.
 public sealed class Consultation : IVersioned
@@ -167,14 +158,9 @@ public sealed class ConsultationEvent
 }
 
 /// A file of case material attached to a consultation; readable by whoever reads the consultation.
-public sealed class ConsultationAttachment
+public sealed class ConsultationAttachment : FileAttachment
 {
-    public int Id { get; set; }
     public int ConsultationId { get; set; }
-    public long StoredFileId { get; set; }
-    public StoredFile? StoredFile { get; set; }
-    public AttachmentCategory Category { get; set; }
-    public string? Note { get; set; }
 }
 
 public sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consultation>
@@ -232,10 +218,5 @@ public sealed class ConsultationEventConfiguration : IEntityTypeConfiguration<Co
 
 public sealed class ConsultationAttachmentConfiguration : IEntityTypeConfiguration<ConsultationAttachment>
 {
-    public void Configure(EntityTypeBuilder<ConsultationAttachment> builder)
-    {
-        builder.Property(a => a.Category).HasConversion<string>().HasMaxLength(16);
-        builder.Property(a => a.Note).HasMaxLength(200);
-        builder.HasOne(a => a.StoredFile).WithMany().HasForeignKey(a => a.StoredFileId).OnDelete(DeleteBehavior.Restrict);
-    }
+    public void Configure(EntityTypeBuilder<ConsultationAttachment> builder) => FileAttachments.Configure(builder);
 }

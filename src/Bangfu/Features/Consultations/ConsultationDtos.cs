@@ -1,3 +1,4 @@
+using Bangfu.Features.Files;
 using Bangfu.Features.Patients;
 using Bangfu.Features.People;
 
@@ -43,8 +44,6 @@ public sealed record ConsultationActionRequest(
     string? Comment = null);
 
 public sealed record ConsultationEventDto(DateTimeOffset At, string UserName, ConsultationAction Action, ConsultationState From, ConsultationState To, string? Reason);
-
-public sealed record ConsultationAttachmentDto(int Id, string FileName, string Kind, long Length, AttachmentCategory Category, string? Note, string StoredBy, DateTimeOffset StoredAt);
 
 public sealed record ConsultationDto(
     int Id,
@@ -93,7 +92,7 @@ public sealed record ConsultationDto(
     IReadOnlyList<ConsultationAction> AllowedActions,
     bool CanEdit,
     IReadOnlyList<ConsultationEventDto> Events,
-    IReadOnlyList<ConsultationAttachmentDto> Attachments,
+    IReadOnlyList<AttachmentDto> Attachments,
     int Version);
 
 public sealed record ConsultationListItem(

@@ -69,10 +69,10 @@ public static class ConsultationEndpoints
     public static async Task<Results<Ok<IdNumberDto>, NotFound>> RevealIdNumberAsync(int id, HttpContext http, ConsultationService service, CancellationToken ct) =>
         await service.RevealIdNumberAsync(http.Scope(), id, ct) is { } n ? TypedResults.Ok(n) : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<IReadOnlyList<ConsultationAttachmentDto>>, NotFound>> ListAttachmentsAsync(int id, HttpContext http, ConsultationService service, CancellationToken ct) =>
+    public static async Task<Results<Ok<IReadOnlyList<AttachmentDto>>, NotFound>> ListAttachmentsAsync(int id, HttpContext http, ConsultationService service, CancellationToken ct) =>
         await service.ListAttachmentsAsync(http.Scope(), id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
-    public static async Task<Results<Created<ConsultationAttachmentDto>, NotFound>> AddAttachmentAsync(int id, IFormFile? file, [FromForm] AttachmentCategory? category,
+    public static async Task<Results<Created<AttachmentDto>, NotFound>> AddAttachmentAsync(int id, IFormFile? file, [FromForm] AttachmentCategory? category,
         [FromForm] string? note, HttpContext http, ConsultationService service, CancellationToken ct)
     {
         await using var content = file?.OpenReadStream() ?? Stream.Null;

@@ -229,7 +229,7 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
         return new IdNumberDto(await identity.RevealAsync(db, c.Patient, nameof(Consultation), id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct));
     }
 
-    public async Task<ConsultationAttachmentDto?> AddAttachmentAsync(AccessScope scope, int id, string? fileName, Stream content, AttachmentCategory? category,
+    public async Task<AttachmentDto?> AddAttachmentAsync(AccessScope scope, int id, string? fileName, Stream content, AttachmentCategory? category,
         string? note, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
@@ -241,15 +241,10 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
         EnsureSide(scope, c, ConsultationSide.Inviting);
         if (!ConsultationRules.IsEditable(c.State))
             throw new DomainRuleException($"Consult.Illegal.{c.State}");
-        new Validation().Defined("category", category).Optional("note", note, 200).ThrowIfAny();
-        var file = await files.AddAsync(db, scope, FilePurpose.Clinical, fileName, content, "file", ct);
-        var link = new ConsultationAttachment { ConsultationId = c.Id, StoredFile = file, Category = category!.Value, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
-        db.Add(link);
-        await db.SaveChangesAsync(ct);
-        return new ConsultationAttachmentDto(link.Id, file.FileName, file.Kind, file.Length, link.Category, link.Note, file.StoredBy, file.StoredAt);
+        return await FileAttachments.AddAsync(db, scope, files, new ConsultationAttachment { ConsultationId = c.Id }, fileName, content, category, note, ct);
     }
 
-    public async Task<IReadOnlyList<ConsultationAttachmentDto>?> ListAttachmentsAsync(AccessScope scope, int id, CancellationToken ct)
+    public async Task<IReadOnlyList<AttachmentDto>?> ListAttachmentsAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
         if (!await Visible(db, scope).AnyAsync(x => x.Id == id, ct))
@@ -434,10 +429,8 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
         c.FeeFen = consent.Fee is { } fee ? (long)(fee * 100) : null;
     }
 
-    private static IQueryable<ConsultationAttachmentDto> Attachments(AppDbContext db, int id) =>
-        db.ConsultationAttachments.AsNoTracking().Where(a => a.ConsultationId == id).OrderBy(a => a.Id)
-            .Select(a => new ConsultationAttachmentDto(a.Id, a.StoredFile!.FileName, a.StoredFile.Kind, a.StoredFile.Length, a.Category, a.Note,
-                a.StoredFile.StoredBy, a.StoredFile.StoredAt));
+    private static IQueryable<AttachmentDto> Attachments(AppDbContext db, int id) =>
+        FileAttachments.Project(db.ConsultationAttachments.Where(a => a.ConsultationId == id));
 
     private static async Task<ConsultationDto?> LoadDtoAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Bangfu.Common;
+using Bangfu.Features.Files;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.Patients;
@@ -91,6 +92,7 @@ public sealed class Referral : IVersioned
     public DateOnly? ReceivedOn { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public List<ReferralTransition> Transitions { get; set; } = [];
+    public List<ReferralAttachment> Attachments { get; set; } = [];
     public int Version { get; set; }
 }
 
@@ -104,6 +106,13 @@ public sealed class ReferralTransition
     public DateTimeOffset At { get; set; }
     public required string By { get; set; }
     public string? Reason { get; set; }
+}
+
+/// A file of the patient's material sent with a referral (images, ECG, pathology…); readable by whoever reads the
+/// referral, added and removed by the sending side while the referral is a draft.
+public sealed class ReferralAttachment : FileAttachment
+{
+    public int ReferralId { get; set; }
 }
 
 public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
@@ -134,6 +143,7 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne(r => r.SigningPhysician).WithMany().HasForeignKey(r => r.SigningPhysicianId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.OriginalReferral).WithMany().HasForeignKey(r => r.OriginalReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Transitions).WithOne().HasForeignKey(t => t.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReferralId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ToOrganizationId, r.Status });
         builder.HasIndex(r => new { r.FromOrganizationId, r.Direction, r.ReceivedOn });
     }
@@ -149,4 +159,9 @@ public sealed class ReferralTransitionConfiguration : IEntityTypeConfiguration<R
         builder.Property(t => t.Reason).HasMaxLength(500);
         builder.HasIndex(t => t.ReferralId);
     }
+}
+
+public sealed class ReferralAttachmentConfiguration : IEntityTypeConfiguration<ReferralAttachment>
+{
+    public void Configure(EntityTypeBuilder<ReferralAttachment> builder) => FileAttachments.Configure(builder);
 }

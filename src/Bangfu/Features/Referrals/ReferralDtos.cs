@@ -1,3 +1,4 @@
+using Bangfu.Features.Files;
 using Bangfu.Features.Patients;
 
 namespace Bangfu.Features.Referrals;
@@ -44,7 +45,8 @@ public sealed record ReferralDto(int Id, ReferralDirection Direction, ReferralSt
     int? OriginalReferralId, IReadOnlyList<int> BackReferralIds, string? RejectionReason,
     DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? CompletedAt,
     IReadOnlyList<ReferralTransitionDto> Transitions, Transport.TransportRunDto? Transport,
-    IReadOnlyList<ReferralAction> AllowedActions, bool CanReturn, bool CanEdit, bool CanRequestTransport, int Version);
+    IReadOnlyList<ReferralAction> AllowedActions, bool CanReturn, bool CanEdit, bool CanRequestTransport,
+    IReadOnlyList<AttachmentDto> Attachments, int Version);
 
 public sealed record RevealedIdNumber(string? IdNumber);
 

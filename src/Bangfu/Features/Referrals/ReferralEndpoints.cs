@@ -1,6 +1,8 @@
 using Bangfu.Common;
 using Bangfu.Data;
+using Bangfu.Features.Files;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Bangfu.Features.Referrals;
 
@@ -42,6 +44,10 @@ public static class ReferralEndpoints
         api.MapPost("/{id:int}/cancel", (int id, ReferralActionRequest? r, HttpContext http, ReferralService s, CancellationToken ct) => ActAsync(id, ReferralAction.Cancel, r, http, s, ct));
         api.MapPost("/{id:int}/back-referral", BackReferralAsync);
         api.MapPost("/{id:int}/reveal-id", RevealAsync);
+        api.MapGet("/{id:int}/attachments", ListAttachmentsAsync);
+        api.MapPost("/{id:int}/attachments", AddAttachmentAsync).AcceptsUpload(FilePurpose.Clinical);
+        api.MapGet("/{id:int}/attachments/{attachmentId:int}", DownloadAttachmentAsync);
+        api.MapDelete("/{id:int}/attachments/{attachmentId:int}", RemoveAttachmentAsync);
         return app;
     }
 
@@ -76,4 +82,21 @@ public static class ReferralEndpoints
 
     public static async Task<Results<Ok<RevealedIdNumber>, NotFound>> RevealAsync(int id, HttpContext http, ReferralService service, CancellationToken ct) =>
         await service.RevealIdNumberAsync(http.Scope(), id, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<AttachmentDto>>, NotFound>> ListAttachmentsAsync(int id, HttpContext http, ReferralService service, CancellationToken ct) =>
+        await service.ListAttachmentsAsync(http.Scope(), id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    public static async Task<Results<Created<AttachmentDto>, NotFound>> AddAttachmentAsync(int id, IFormFile? file, [FromForm] AttachmentCategory? category,
+        [FromForm] string? note, HttpContext http, ReferralService service, CancellationToken ct)
+    {
+        await using var content = file?.OpenReadStream() ?? Stream.Null;
+        var added = await service.AddAttachmentAsync(http.Scope(), id, file?.FileName, content, category, note, ct);
+        return added is null ? TypedResults.NotFound() : TypedResults.Created($"/api/referrals/{id}/attachments/{added.Id}", added);
+    }
+
+    public static async Task<IResult> DownloadAttachmentAsync(int id, int attachmentId, HttpContext http, ReferralService service, FileStore files, CancellationToken ct) =>
+        await service.FindAttachmentFileAsync(http.Scope(), id, attachmentId, ct) is { } file ? await files.DownloadAsync(file, ct) : TypedResults.NotFound();
+
+    public static async Task<Results<NoContent, NotFound>> RemoveAttachmentAsync(int id, int attachmentId, HttpContext http, ReferralService service, CancellationToken ct) =>
+        await service.RemoveAttachmentAsync(http.Scope(), id, attachmentId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -1,5 +1,6 @@
 using Bangfu.Common;
 using Bangfu.Data;
+using Bangfu.Features.Files;
 using Bangfu.Features.Patients;
 using Bangfu.Features.Transport;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Bangfu.Features.Referrals;
 
 /// The one door to referrals. A referral is seen only by users of its sending and receiving organizations (404 for
 /// everybody else, administrators and commissions included: they read <see cref="StatsAsync"/>).
-public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity identity, Icd10Catalogue icd10, TimeProvider clock,
+public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity identity, Icd10Catalogue icd10, FileStore files, TimeProvider clock,
     IStringLocalizer<SharedResource> text)
 {
     public async Task<Page<ReferralListItem>> OutgoingAsync(AccessScope scope, ReferralStatus? status, PageRequest page, CancellationToken ct)
@@ -229,6 +230,51 @@ public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity ide
         return new RevealedIdNumber(await identity.RevealAsync(db, referral.Patient, nameof(Referral), id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct));
     }
 
+    /// Attaches a file of the patient's material; null (404) unless the caller reads the referral.
+    public async Task<AttachmentDto?> AddAttachmentAsync(AccessScope scope, int id, string? fileName, Stream content, AttachmentCategory? category,
+        string? note, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var referral = await Visible(db, scope).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (referral is null)
+            return null;
+        EnsureAttachmentsEditable(scope, referral);
+        return await FileAttachments.AddAsync(db, scope, files, new ReferralAttachment { ReferralId = id }, fileName, content, category, note, ct);
+    }
+
+    public async Task<IReadOnlyList<AttachmentDto>?> ListAttachmentsAsync(AccessScope scope, int id, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        if (!await Visible(db, scope).AnyAsync(r => r.Id == id, ct))
+            return null;
+        return await Attachments(db, id).ToListAsync(ct);
+    }
+
+    /// The attachment's file, for download; null (404) unless the caller reads its referral.
+    public async Task<StoredFile?> FindAttachmentFileAsync(AccessScope scope, int id, int attachmentId, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var visible = Visible(db, scope).Select(r => r.Id);
+        return await db.ReferralAttachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.ReferralId == id && visible.Contains(a.ReferralId))
+            .Select(a => a.StoredFile!).FirstOrDefaultAsync(ct);
+    }
+
+    /// Unlinks an attachment (the kept file stays, as every stored file does); false (404) unless the caller reads the
+    /// referral and the attachment is one of its own.
+    public async Task<bool> RemoveAttachmentAsync(AccessScope scope, int id, int attachmentId, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var referral = await Visible(db, scope).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var link = referral is null ? null : await db.ReferralAttachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.ReferralId == id, ct);
+        if (referral is null || link is null)
+            return false;
+        EnsureAttachmentsEditable(scope, referral);
+        db.Remove(link);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// Counts only, for commissions and organizations: monthly up/down counts per sending organization (by the month
     /// the patient was received), counts by status, and the median time from submission to reception.
     public async Task<ReferralStats> StatsAsync(AccessScope scope, DateOnly? from, DateOnly? to, int? organizationId, string? regionCode, CancellationToken ct)
@@ -301,6 +347,19 @@ public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity ide
         (r.FromOrganizationId == scope.OrganizationId ? ReferralSide.Sender : ReferralSide.None)
         | (r.ToOrganizationId == scope.OrganizationId ? ReferralSide.Receiver : ReferralSide.None)
         | (isTransport ? ReferralSide.Transport : ReferralSide.None);
+
+    /// The material travels with the form: only the sending side's clinicians change it, and only while it is a draft.
+    private void EnsureAttachmentsEditable(AccessScope scope, Referral referral)
+    {
+        EnsureClinician(scope);
+        if (referral.FromOrganizationId != scope.OrganizationId)
+            throw new AccessDeniedException("Referral.SenderSideOnly");
+        if (!ReferralRules.IsEditable(referral.Status))
+            throw new DomainRuleException("Referral.AttachmentsFrozen", StatusName(referral.Status));
+    }
+
+    private static IQueryable<AttachmentDto> Attachments(AppDbContext db, int id) =>
+        FileAttachments.Project(db.ReferralAttachments.Where(a => a.ReferralId == id));
 
     internal string StatusName(ReferralStatus s) => text[$"Referral.Status.{s}"].Value;
 
@@ -390,6 +449,7 @@ public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity ide
             return null;
         var backIds = await db.Referrals.AsNoTracking().Where(x => x.OriginalReferralId == id).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
         var run = await TransportService.Project(db.TransportRuns.AsNoTracking().Where(t => t.ReferralId == id && !t.IsCancelled)).FirstOrDefaultAsync(ct);
+        var attachments = await Attachments(db, id).ToListAsync(ct);
         var sides = SidesOf(scope, r, isTransport: false);
         var clinician = scope.IsOrgAdmin || scope.IsExpert;
         var allowed = clinician ? ReferralRules.Allowed(r.Status, sides) : [];
@@ -407,6 +467,6 @@ public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity ide
             [.. r.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new ReferralTransitionDto(t.FromStatus, t.ToStatus, t.At, t.By, t.Reason))],
             run, allowed, clinician && isReceiver && ReferralRules.CanReturn(r.Status), clinician && isSender && ReferralRules.IsEditable(r.Status),
             clinician && isSender && run is null && r.Status is ReferralStatus.Draft or ReferralStatus.Submitted or ReferralStatus.Accepted,
-            r.Version);
+            attachments, r.Version);
     }
 }

@@ -89,6 +89,7 @@ public sealed class ReferralScreenTests(BrowserApp app) : IClassFixture<BrowserA
         await sender.SaveDraftAsync();
         var id = int.Parse(Regex.Match(senderPage.Url, @"/referrals/(\d+)$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         await Assertions.Expect(sender.Status).ToHaveTextAsync("草稿");
+        await sender.UploadAsync("血气分析.pdf", System.Text.Encoding.UTF8.GetBytes("%PDF-1.4\n% 血气\n%%EOF\n"));
         await sender.RequestTransportAsync(new Regex("危重新生儿院前急救中心"), "呼吸急促，SpO2 88%，CPAP支持");
         await sender.ActAsync("submit");
         await Assertions.Expect(sender.Status).ToHaveTextAsync("已提交");
@@ -133,6 +134,7 @@ public sealed class ReferralScreenTests(BrowserApp app) : IClassFixture<BrowserA
         await receiver.ActAsync("complete");
         await Assertions.Expect(receiver.Status).ToHaveTextAsync("已完成");
         await Assertions.Expect(receiver.Timeline).ToHaveCountAsync(6);
+        await Assertions.Expect(receiver.Attachment("血气分析.pdf")).ToHaveCountAsync(1);
         await BrowserApp.ScreenshotAsync(receiverPage, "referral-completed-desktop");
 
         await sender.OpenReferralAsync(id);

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Bangfu.Common;
 using Bangfu.Data;
 using Bangfu.Features.Consultations;
+using Bangfu.Features.Files;
 using Bangfu.Features.Organizations;
 using Bangfu.IntegrationTests.Infrastructure;
 using Bangfu.IntegrationTests.TestData;
@@ -16,26 +16,13 @@ namespace Bangfu.IntegrationTests.Features.Consultations;
 
 public sealed class ConsultationAccessTests(BangfuApp app) : IClassFixture<BangfuApp>
 {
-    public static MultipartFormDataContent Upload(byte[] content, string fileName, AttachmentCategory category = AttachmentCategory.Ecg)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        form.Add(new StringContent(category.ToString()), "category");
-        form.Add(new StringContent("入院心电图"), "note");
-        return form;
-    }
-
-    public static byte[] Pdf(string text = "心电图报告") => Encoding.UTF8.GetBytes($"%PDF-1.4\n% {text}\n%%EOF\n");
-
     [Fact]
     public async Task A_hospital_not_party_to_a_consultation_gets_404_on_it_and_everything_under_it()
     {
         var p = await app.ConsultationPartiesAsync();
         var c = await p.CreateConsultationAsync();
-        var attachment = await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", Upload(Pdf(), "心电图.pdf")))
-            .ReadAsync<ConsultationAttachmentDto>(HttpStatusCode.Created);
+        var attachment = await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload(AttachmentData.Pdf(), "心电图.pdf")))
+            .ReadAsync<AttachmentDto>(HttpStatusCode.Created);
         c = await p.Requester.DoAsync(c, "submit");
 
         var third = await app.OrgAdminAsync(p.Admin, (await p.Admin.CreateOrganizationAsync()).Id);
@@ -50,7 +37,7 @@ public sealed class ConsultationAccessTests(BangfuApp app) : IClassFixture<Bangf
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/consultations/{c.Id}/patient/id-number")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/consultations/{c.Id}/attachments")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/consultations/{c.Id}/attachments/{attachment.Id}")).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync($"/api/consultations/{c.Id}/attachments", Upload(Pdf(), "x.pdf"))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload(AttachmentData.Pdf(), "x.pdf"))).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.DeleteAsync($"/api/consultations/{c.Id}/attachments/{attachment.Id}")).StatusCode);
             var list = await (await outsider.GetAsync("/api/consultations")).ReadAsync<Page<ConsultationListItem>>();
             Assert.DoesNotContain(list.Items, i => i.Id == c.Id);

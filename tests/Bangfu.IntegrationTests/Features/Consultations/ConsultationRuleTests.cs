@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Bangfu.Features.Consultations;
+using Bangfu.Features.Files;
 using Bangfu.IntegrationTests.Infrastructure;
 using Bangfu.IntegrationTests.TestData;
 using Microsoft.AspNetCore.Hosting;
@@ -59,9 +60,9 @@ public sealed class ConsultationRuleTests(BangfuApp app) : IClassFixture<BangfuA
         var invitedAdmin = await SignInAsync(Bangfu.Common.Roles.OrgAdmin, invited.Id);
         var c = await (await requester.PostJsonAsync("/api/consultations", ConsultationData.NewRequest(invited.Id, null))).ReadAsync<ConsultationDto>(HttpStatusCode.Created);
 
-        var small = await requester.PostAsync($"/api/consultations/{c.Id}/attachments", ConsultationAccessTests.Upload(Encoding.UTF8.GetBytes("%PDF-1.4\n" + new string('x', 1000)), "小.pdf"));
+        var small = await requester.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload(Encoding.UTF8.GetBytes("%PDF-1.4\n" + new string('x', 1000)), "小.pdf"));
         Assert.Equal(HttpStatusCode.Created, small.StatusCode);
-        var big = await requester.PostAsync($"/api/consultations/{c.Id}/attachments", ConsultationAccessTests.Upload(Encoding.UTF8.GetBytes("%PDF-1.4\n" + new string('x', 2000)), "大.pdf"));
+        var big = await requester.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload(Encoding.UTF8.GetBytes("%PDF-1.4\n" + new string('x', 2000)), "大.pdf"));
         await big.FieldErrorAsync("file");
 
         c = await requester.DoAsync(c, "submit");
@@ -83,18 +84,18 @@ public sealed class ConsultationRuleTests(BangfuApp app) : IClassFixture<BangfuA
         var c = await p.CreateConsultationAsync();
         var exe = new byte[600];
         "MZ"u8.CopyTo(exe);
-        await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", ConsultationAccessTests.Upload(exe, "心电图.pdf"))).FieldErrorAsync("file");
-        await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", ConsultationAccessTests.Upload([], "空.pdf"))).FieldErrorAsync("file");
-        var pdf = ConsultationAccessTests.Pdf("十二导联");
-        var kept = await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", ConsultationAccessTests.Upload(pdf, "十二导联.pdf")))
-            .ReadAsync<ConsultationAttachmentDto>(HttpStatusCode.Created);
+        await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload(exe, "心电图.pdf"))).FieldErrorAsync("file");
+        await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload([], "空.pdf"))).FieldErrorAsync("file");
+        var pdf = AttachmentData.Pdf("十二导联");
+        var kept = await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload(pdf, "十二导联.pdf")))
+            .ReadAsync<AttachmentDto>(HttpStatusCode.Created);
         Assert.Equal(("十二导联.pdf", "pdf", AttachmentCategory.Ecg, "入院心电图"), (kept.FileName, kept.Kind, kept.Category, kept.Note));
-        var extra = await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", ConsultationAccessTests.Upload(ConsultationAccessTests.Pdf("多余"), "多余.pdf", AttachmentCategory.Other)))
-            .ReadAsync<ConsultationAttachmentDto>(HttpStatusCode.Created);
+        var extra = await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload(AttachmentData.Pdf("多余"), "多余.pdf", AttachmentCategory.Other)))
+            .ReadAsync<AttachmentDto>(HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.NoContent, (await p.Requester.DeleteAsync($"/api/consultations/{c.Id}/attachments/{extra.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await p.Requester.GetAsync($"/api/consultations/{c.Id}/attachments/{extra.Id}")).StatusCode);
 
-        var list = await (await p.Requester.GetAsync($"/api/consultations/{c.Id}/attachments")).ReadAsync<List<ConsultationAttachmentDto>>();
+        var list = await (await p.Requester.GetAsync($"/api/consultations/{c.Id}/attachments")).ReadAsync<List<AttachmentDto>>();
         Assert.Equal([kept.Id], list.Select(a => a.Id));
         c = await p.Requester.DoAsync(c, "submit");
         var download = await p.InvitedAdmin.GetAsync($"/api/consultations/{c.Id}/attachments/{kept.Id}");
@@ -103,10 +104,10 @@ public sealed class ConsultationRuleTests(BangfuApp app) : IClassFixture<BangfuA
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
 
         // Once submitted, the material is frozen until the invited side returns it.
-        await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", ConsultationAccessTests.Upload(pdf, "再传.pdf"))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload(pdf, "再传.pdf"))).ProblemAsync(HttpStatusCode.Conflict);
         await (await p.Requester.DeleteAsync($"/api/consultations/{c.Id}/attachments/{kept.Id}")).ProblemAsync(HttpStatusCode.Conflict);
-        await (await p.InvitedAdmin.PostAsync($"/api/consultations/{c.Id}/attachments", ConsultationAccessTests.Upload(pdf, "受邀方.pdf"))).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await p.InvitedAdmin.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload(pdf, "受邀方.pdf"))).ProblemAsync(HttpStatusCode.Forbidden);
         c = await p.InvitedAdmin.DoAsync(c, "return", new ConsultationActionRequest(c.Version, Reason: "请补充影像"));
-        Assert.Equal(HttpStatusCode.Created, (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", ConsultationAccessTests.Upload(pdf, "补充.pdf", AttachmentCategory.Imaging))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await p.Requester.PostAsync($"/api/consultations/{c.Id}/attachments", AttachmentData.Upload(pdf, "补充.pdf", AttachmentCategory.Imaging))).StatusCode);
     }
 }

@@ -1859,6 +1859,38 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Referrals.ReferralAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StoredFileId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("ReferralAttachments");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Referrals.ReferralTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -3199,6 +3231,23 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Navigation("ToOrganization");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Referrals.ReferralAttachment", b =>
+                {
+                    b.HasOne("Bangfu.Features.Referrals.Referral", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StoredFile");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Referrals.ReferralTransition", b =>
                 {
                     b.HasOne("Bangfu.Features.Referrals.Referral", null)
@@ -3608,6 +3657,8 @@ namespace Bangfu.Data.Migrations.Postgres
 
             modelBuilder.Entity("Bangfu.Features.Referrals.Referral", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Transitions");
                 });
 

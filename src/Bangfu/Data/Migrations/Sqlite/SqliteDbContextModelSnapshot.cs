@@ -1797,6 +1797,36 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Referrals.ReferralAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("ReferralAttachments");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Referrals.ReferralTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -3109,6 +3139,23 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Navigation("ToOrganization");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Referrals.ReferralAttachment", b =>
+                {
+                    b.HasOne("Bangfu.Features.Referrals.Referral", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StoredFile");
+                });
+
             modelBuilder.Entity("Bangfu.Features.Referrals.ReferralTransition", b =>
                 {
                     b.HasOne("Bangfu.Features.Referrals.Referral", null)
@@ -3518,6 +3565,8 @@ namespace Bangfu.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Bangfu.Features.Referrals.Referral", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Transitions");
                 });
 
