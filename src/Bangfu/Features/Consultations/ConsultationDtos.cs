@@ -1,3 +1,4 @@
+using Bangfu.Common;
 using Bangfu.Features.Files;
 using Bangfu.Features.Patients;
 using Bangfu.Features.People;
@@ -118,9 +119,6 @@ public sealed record StateCount(ConsultationState State, int Count);
 
 public sealed record OrganizationCount(int OrganizationId, string OrganizationName, int Inviting, int Invited);
 
-/// Minutes: how many durations were measured, their median and 90th percentile (linear interpolation between the
-/// closest ranks, as Excel's PERCENTILE.INC and numpy's default do).
-public sealed record DurationStats(int Count, double? MedianMinutes, double? P90Minutes);
 
 /// Counts only: never a patient field, so that commissions may read them for their region.
 public sealed record ConsultationStatsDto(

@@ -158,7 +158,7 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
                 var start = LoggedTime(request.At, now, v);
                 v.ThrowIfAny();
                 c.SessionStartedAt = start;
-                c.WaitingMinutes = Minutes(c.FirstSubmittedAt!.Value, start);
+                c.WaitingMinutes = Durations.Between(c.FirstSubmittedAt!.Value, start);
                 break;
             case ConsultationAction.EndSession:
                 var end = LoggedTime(request.At, now, v);
@@ -174,7 +174,7 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
                 c.SignedByName = c.Consultant!.Name;
                 c.SignedByUser = scope.UserName;
                 c.SignedAt = now;
-                c.TurnaroundMinutes = Minutes(c.SessionEndedAt!.Value, now);
+                c.TurnaroundMinutes = Durations.Between(c.SessionEndedAt!.Value, now);
                 break;
             case ConsultationAction.File:
                 c.FiledAt = now;
@@ -330,7 +330,6 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
         return (at ?? now).ToUniversalTime();
     }
 
-    private static int Minutes(DateTimeOffset from, DateTimeOffset to) => Math.Max(0, (int)Math.Round((to - from).TotalMinutes));
 
     private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).DateTime);
 

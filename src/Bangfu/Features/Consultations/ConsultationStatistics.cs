@@ -59,28 +59,9 @@ public sealed class ConsultationStatistics(AppDbContextFactory dbf)
             byType.OrderBy(x => x.Type).ToList(),
             byState.OrderBy(x => x.State).ToList(),
             byOrganization,
-            await DurationsAsync(q.Where(c => c.WaitingMinutes != null).Select(c => c.WaitingMinutes!.Value), ct),
-            await DurationsAsync(q.Where(c => c.TurnaroundMinutes != null).Select(c => c.TurnaroundMinutes!.Value), ct),
+            await Durations.OfAsync(q.Where(c => c.WaitingMinutes != null).Select(c => c.WaitingMinutes!.Value), ct),
+            await Durations.OfAsync(q.Where(c => c.TurnaroundMinutes != null).Select(c => c.TurnaroundMinutes!.Value), ct),
             feesSigned / 100m,
             feesRequested / 100m);
-    }
-
-    private static async Task<DurationStats> DurationsAsync(IQueryable<int> minutes, CancellationToken ct)
-    {
-        var n = await minutes.CountAsync(ct);
-        if (n == 0)
-            return new DurationStats(0, null, null);
-        return new DurationStats(n, await PercentileAsync(minutes, n, 0.5, ct), await PercentileAsync(minutes, n, 0.9, ct));
-    }
-
-    /// The p-quantile with linear interpolation between closest ranks: h = (n − 1)·p, the value at ⌊h⌋ plus the
-    /// fraction of the step to the next one.
-    private static async Task<double> PercentileAsync(IQueryable<int> minutes, int n, double p, CancellationToken ct)
-    {
-        var h = Math.Round((n - 1) * p, 9);
-        var lower = (int)Math.Floor(h);
-        var values = await minutes.OrderBy(m => m).Skip(lower).Take(2).ToListAsync(ct);
-        var value = values.Count == 1 || h == lower ? values[0] : values[0] + ((h - lower) * (values[1] - values[0]));
-        return Math.Round(value, 2);
     }
 }

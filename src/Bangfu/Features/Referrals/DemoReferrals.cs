@@ -1,3 +1,4 @@
+using Bangfu.Common;
 using Bangfu.Data;
 using Bangfu.Features.Demo;
 using Bangfu.Features.Patients;
@@ -57,7 +58,7 @@ internal static class DemoReferrals
             if (to == ReferralStatus.Submitted)
                 (referral.SubmittedAt, referral.SubmittedOn) = (at, day);
             if (to == ReferralStatus.Received)
-                (referral.ReceivedAt, referral.ReceivedOn) = (at, day);
+                (referral.ReceivedAt, referral.ReceivedOn, referral.TransferMinutes) = (at, day, Durations.Between(referral.SubmittedAt!.Value, at));
             if (to == ReferralStatus.Completed)
                 referral.CompletedAt = at;
         }

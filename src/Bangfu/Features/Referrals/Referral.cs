@@ -90,6 +90,9 @@ public sealed class Referral : IVersioned
     public DateOnly? SubmittedOn { get; set; }
     public DateTimeOffset? ReceivedAt { get; set; }
     public DateOnly? ReceivedOn { get; set; }
+
+    /// Minutes from submission to reception, kept as a number so that statistics pick percentiles in SQL.
+    public int? TransferMinutes { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public List<ReferralTransition> Transitions { get; set; } = [];
     public List<ReferralAttachment> Attachments { get; set; } = [];

@@ -1,3 +1,4 @@
+using Bangfu.Common;
 using Bangfu.Features.Files;
 using Bangfu.Features.Patients;
 
@@ -56,4 +57,4 @@ public sealed record ReferralStatusCount(ReferralStatus Status, int Count);
 
 /// Counts only: a commission reads these, never a patient field.
 public sealed record ReferralStats(IReadOnlyList<ReferralMonthCount> Monthly, IReadOnlyList<ReferralStatusCount> ByStatus,
-    double? MedianTransferHours, int TransfersMeasured);
+    DurationStats Transfer);

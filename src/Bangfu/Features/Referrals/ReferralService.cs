@@ -155,6 +155,7 @@ public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity ide
             case ReferralStatus.Received:
                 referral.ReceivedAt = at;
                 referral.ReceivedOn = localDate;
+                referral.TransferMinutes = referral.SubmittedAt is { } submitted ? Durations.Between(submitted, at) : null;
                 break;
             case ReferralStatus.Completed:
                 referral.CompletedAt = at;
@@ -317,15 +318,10 @@ public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity ide
             .Select(g => new ReferralMonthCount(g.Key.FromOrganizationId, g.Key.Name, g.Key.Year, g.Key.Month, g.Key.Direction, g.Count()))
             .ToListAsync(ct);
         var byStatus = await q.GroupBy(r => r.Status).Select(g => new ReferralStatusCount(g.Key, g.Count())).ToListAsync(ct);
-        var spans = await q.Where(r => r.ReceivedAt != null && r.SubmittedAt != null)
-            .Select(r => new { r.SubmittedAt, r.ReceivedAt }).ToListAsync(ct);
-        var hours = spans.Select(s => (s.ReceivedAt!.Value - s.SubmittedAt!.Value).TotalHours).Order().ToList();
-        double? median = hours.Count == 0 ? null
-            : hours.Count % 2 == 1 ? hours[hours.Count / 2] : (hours[(hours.Count / 2) - 1] + hours[hours.Count / 2]) / 2;
         return new ReferralStats(
             [.. monthly.OrderBy(m => m.OrganizationName).ThenBy(m => m.Year).ThenBy(m => m.Month).ThenBy(m => m.Direction)],
             [.. byStatus.OrderBy(s => s.Status)],
-            median is { } m ? Math.Round(m, 2) : null, hours.Count);
+            await Durations.OfAsync(q.Where(r => r.TransferMinutes != null).Select(r => r.TransferMinutes!.Value), ct));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

@@ -46,10 +46,36 @@ public sealed class ReferralAccessTests(BangfuApp app) : IClassFixture<BangfuApp
         var month = Assert.Single(stats.Monthly);
         Assert.Equal((s.SenderId, ReferralDirection.Up, 1), (month.OrganizationId, month.Direction, month.Count));
         Assert.Equal(1, Assert.Single(stats.ByStatus, x => x.Status == ReferralStatus.Received).Count);
-        Assert.Equal(1, stats.TransfersMeasured);
+        Assert.Equal(1, stats.Transfer.Count);
         Assert.DoesNotContain("张小宝", body);
         Assert.DoesNotContain("patient", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("P22", body);
+    }
+
+    /// Transfer times of 1, 2, 3 and 10 hours (submission moved back in the database, reception now): the median
+    /// is 150 minutes, the p90 180 + 0.7 × (600 − 180) = 474, both computed by the database's sort.
+    [Fact]
+    public async Task Transfer_time_median_and_p90_come_from_the_records()
+    {
+        var admin = await app.AdminAsync();
+        var s = await app.SetUpReferralsAsync(admin);
+        foreach (var hours in new[] { 3, 1, 10, 2 })
+        {
+            var r = await s.AcceptedAsync();
+            await using (var db = app.Services.GetRequiredService<AppDbContextFactory>().CreateDbContext())
+            {
+                var row = await db.Referrals.SingleAsync(x => x.Id == r.Id);
+                row.SubmittedAt = DateTimeOffset.UtcNow.AddHours(-hours);
+                await db.SaveChangesAsync();
+            }
+            await s.Sender.ActAsync(r.Id, "depart");
+            await s.Receiver.ActAsync(r.Id, "receive");
+        }
+        await s.Sender.ActAsync((await s.AcceptedAsync()).Id, "depart"); // in transit: not measured
+        var stats = await (await s.Sender.GetAsync($"/api/referrals/stats?organizationId={s.SenderId}")).ReadAsync<ReferralStats>();
+        Assert.Equal(new DurationStats(4, 150, 474), stats.Transfer);
+        var none = await (await s.Third.GetAsync("/api/referrals/stats")).ReadAsync<ReferralStats>();
+        Assert.Equal(new DurationStats(0, null, null), none.Transfer);
     }
 
     [Fact]

@@ -1832,6 +1832,9 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Property<int>("ToOrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("TransferMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("TreatmentGiven")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

@@ -1770,6 +1770,9 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Property<int>("ToOrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TransferMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TreatmentGiven")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -1,0 +1,33 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Bangfu.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddReferralTransferMinutes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "TransferMinutes",
+                table: "Referrals",
+                type: "integer",
+                nullable: true);
+
+            // Referrals received before the column existed get their transfer time from the two moments.
+            migrationBuilder.Sql("""
+                UPDATE "Referrals" SET "TransferMinutes" = GREATEST(0, ROUND(EXTRACT(EPOCH FROM ("ReceivedAt" - "SubmittedAt")) / 60))::integer WHERE "ReceivedAt" IS NOT NULL AND "SubmittedAt" IS NOT NULL;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TransferMinutes",
+                table: "Referrals");
+        }
+    }
+}
