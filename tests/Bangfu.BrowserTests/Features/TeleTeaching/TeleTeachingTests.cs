@@ -74,5 +74,36 @@ public sealed class TeleTeachingTests(BrowserApp app) : IClassFixture<BrowserApp
         await tele.OpenFromDetailAsync();
         await Assertions.Expect(page.GetByTestId("tele-series-row").Filter(new() { HasText = "新生儿窒息复苏远程教学" })).ToContainTextAsync("1 / 8");
         await BrowserApp.ScreenshotAsync(page, "teleteaching-list");
+
+        // The coordinator moves the series to Thursdays: the held Tuesday stays, the nine Thursdays of January and
+        // February 2025 are planned.
+        var row = page.GetByTestId("tele-series-row").Filter(new() { HasText = "新生儿窒息复苏远程教学" });
+        await row.GetByTestId("tele-edit").ClickAsync();
+        await Assertions.Expect(tele.Form).ToContainTextAsync("修改教学系列");
+        await Assertions.Expect(tele.Form.GetByLabel(new System.Text.RegularExpressions.Regex("^系列名称"))).ToHaveValueAsync("新生儿窒息复苏远程教学");
+        await page.GetByTestId("tele-weekday").SelectOptionAsync(new SelectOptionValue { Label = "星期四" });
+        await Assertions.Expect(page.GetByTestId("tele-rule-words")).ToHaveTextAsync("每周星期四");
+        await tele.Form.GetByTestId("tele-save").ClickAsync();
+        await Assertions.Expect(tele.Form).ToHaveCountAsync(0);
+        await Assertions.Expect(row).ToContainTextAsync("每周星期四");
+        await Assertions.Expect(row).ToContainTextAsync("1 / 10");
+
+        // A series that has met cannot be deleted; the refusal says why and the series stays.
+        await row.GetByTestId("tele-delete").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "删除", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "不能删除" })).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await BrowserApp.ScreenshotAsync(page, "teleteaching-delete-refused");
+
+        // One nobody has met in goes.
+        await tele.CreateWeeklyAsync("儿童康复病例讨论", "星期三", "2025-03-01", "2025-03-31");
+        await tele.SaveSeriesAsync("儿童康复病例讨论");
+        await new PartnershipDetailPage(page).GotoAsync(Alliance);
+        await tele.OpenFromDetailAsync();
+        var unused = page.GetByTestId("tele-series-row").Filter(new() { HasText = "儿童康复病例讨论" });
+        await unused.GetByTestId("tele-delete").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "删除", Exact = true }).ClickAsync();
+        await Assertions.Expect(unused).ToHaveCountAsync(0);
+        await Assertions.Expect(row).ToHaveCountAsync(1);
     }
 }
