@@ -12,7 +12,8 @@ public static class UiSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
-        services.AddMudServices();
+        // Messages at the bottom: on a phone the top-right corner is the page's title.
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         return services;
     }
 

@@ -128,6 +128,9 @@ public sealed class Consultation : IVersioned
 
     /// 会诊意见.
     public string? Opinion { get; set; }
+
+    /// The opinion as the consultant has written it so far (saved during or after the session); cleared on signing.
+    public string? OpinionDraft { get; set; }
     public string? SignedByName { get; set; }
     public string? SignedByUser { get; set; }
     public DateTimeOffset? SignedAt { get; set; }
@@ -176,6 +179,7 @@ public sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consult
         builder.Property(c => c.InvitedSpecialty).HasMaxLength(60);
         builder.Property(c => c.Purpose).HasMaxLength(1000);
         builder.Property(c => c.CaseSummary).HasMaxLength(8000);
+        builder.Property(c => c.OpinionDraft).HasMaxLength(8000);
         builder.Property(c => c.ConsentName).HasMaxLength(50);
         builder.Property(c => c.ConsentRelation).HasMaxLength(20);
         builder.Property(c => c.CreatedBy).HasMaxLength(64);

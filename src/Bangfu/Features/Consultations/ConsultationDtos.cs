@@ -83,6 +83,8 @@ public sealed record ConsultationDto(
     DateTimeOffset? SessionStartedAt,
     DateTimeOffset? SessionEndedAt,
     string? Opinion,
+    /// The consultant's unsigned text; only the invited side reads it.
+    string? OpinionDraft,
     string? SignedByName,
     DateTimeOffset? SignedAt,
     DateTimeOffset? FiledAt,
@@ -92,6 +94,7 @@ public sealed record ConsultationDto(
     ConsultationSide Side,
     IReadOnlyList<ConsultationAction> AllowedActions,
     bool CanEdit,
+    bool CanDraftOpinion,
     IReadOnlyList<ConsultationEventDto> Events,
     IReadOnlyList<AttachmentDto> Attachments,
     int Version);
@@ -112,6 +115,9 @@ public sealed record ConsultationListItem(
     ConsultationSide Side);
 
 public sealed record IdNumberDto(string? IdNumber);
+
+/// The opinion as written so far, kept until it is signed.
+public sealed record OpinionDraftRequest(string? Opinion, int? Version = null);
 
 public sealed record TypeCount(ConsultationType Type, int Count);
 

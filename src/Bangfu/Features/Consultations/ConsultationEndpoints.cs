@@ -30,6 +30,7 @@ public static class ConsultationEndpoints
         api.MapPost("/{id:int}/schedule", (int id, ConsultationActionRequest r, HttpContext h, ConsultationService s, CancellationToken ct) => ActAsync(id, ConsultationAction.Schedule, r, h, s, ct));
         api.MapPost("/{id:int}/session/start", (int id, ConsultationActionRequest r, HttpContext h, ConsultationService s, CancellationToken ct) => ActAsync(id, ConsultationAction.StartSession, r, h, s, ct));
         api.MapPost("/{id:int}/session/end", (int id, ConsultationActionRequest r, HttpContext h, ConsultationService s, CancellationToken ct) => ActAsync(id, ConsultationAction.EndSession, r, h, s, ct));
+        api.MapPut("/{id:int}/opinion-draft", SaveOpinionDraftAsync);
         api.MapPost("/{id:int}/opinion", (int id, ConsultationActionRequest r, HttpContext h, ConsultationService s, CancellationToken ct) => ActAsync(id, ConsultationAction.SignOpinion, r, h, s, ct));
         api.MapPost("/{id:int}/file", (int id, ConsultationActionRequest r, HttpContext h, ConsultationService s, CancellationToken ct) => ActAsync(id, ConsultationAction.File, r, h, s, ct));
         api.MapPost("/{id:int}/rate", (int id, ConsultationActionRequest r, HttpContext h, ConsultationService s, CancellationToken ct) => ActAsync(id, ConsultationAction.Rate, r, h, s, ct));
@@ -58,6 +59,9 @@ public static class ConsultationEndpoints
         var c = await service.CreateAsync(http.Scope(), request, ct);
         return TypedResults.Created($"/api/consultations/{c.Id}", c);
     }
+
+    public static async Task<Results<Ok<ConsultationDto>, NotFound>> SaveOpinionDraftAsync(int id, OpinionDraftRequest request, HttpContext http, ConsultationService service, CancellationToken ct) =>
+        await service.SaveOpinionDraftAsync(http.Scope(), id, request, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<ConsultationDto>, NotFound>> UpdateAsync(int id, SaveConsultationRequest request, HttpContext http, ConsultationService service, CancellationToken ct) =>
         await service.UpdateAsync(http.Scope(), id, request, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();

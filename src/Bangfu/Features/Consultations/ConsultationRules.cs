@@ -62,6 +62,9 @@ public static class ConsultationRules
     /// The request itself (and its attachments) may be changed only while it is with the inviting side.
     public static bool IsEditable(ConsultationState state) => state is ConsultationState.Draft or ConsultationState.Returned;
 
+    /// The consultant may keep an unsigned opinion from the session's start until it is signed.
+    public static bool CanDraftOpinion(ConsultationState state) => state is ConsultationState.InSession or ConsultationState.SessionEnded;
+
     public static Transition? Find(ConsultationAction action, ConsultationState from) =>
         Table.FirstOrDefault(t => t.Action == action && t.From == from);
 

@@ -168,9 +168,12 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
                 c.SessionEndedAt = end;
                 break;
             case ConsultationAction.SignOpinion:
-                v.Required("opinion", request.Opinion, 8000).ThrowIfAny();
+                // The text sent, or else the draft kept so far.
+                var opinion = string.IsNullOrWhiteSpace(request.Opinion) ? c.OpinionDraft : request.Opinion;
+                v.Required("opinion", opinion, 8000).ThrowIfAny();
                 await EnsureSignerAsync(db, scope, c, ct);
-                c.Opinion = request.Opinion!.Trim();
+                c.Opinion = opinion!.Trim();
+                c.OpinionDraft = null;
                 c.SignedByName = c.Consultant!.Name;
                 c.SignedByUser = scope.UserName;
                 c.SignedAt = now;
@@ -288,6 +291,26 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
 
     /// The consultant signs with their own account; only when no account is linked to the consultant does an
     /// administrator of the invited organization record the signature for them.
+    /// Keeps the consultant's unsigned opinion, during the session or after it; the signer's rule applies.
+    public async Task<ConsultationDto?> SaveOpinionDraftAsync(AccessScope scope, int id, OpinionDraftRequest request, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var c = await Visible(db, scope).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+            return null;
+        if (!CanAct(scope))
+            throw new AccessDeniedException();
+        EnsureSide(scope, c, ConsultationSide.Invited);
+        if (!ConsultationRules.CanDraftOpinion(c.State))
+            throw new DomainRuleException($"Consult.Illegal.{c.State}");
+        await EnsureSignerAsync(db, scope, c, ct);
+        new Validation().Optional("opinion", request.Opinion, 8000).ThrowIfAny();
+        VersionCheck.Ensure(c, request.Version);
+        c.OpinionDraft = string.IsNullOrWhiteSpace(request.Opinion) ? null : request.Opinion.Trim();
+        await db.SaveChangesAsync(ct);
+        return await LoadDtoAsync(db, scope, id, ct);
+    }
+
     private static async Task EnsureSignerAsync(AppDbContext db, AccessScope scope, Consultation c, CancellationToken ct)
     {
         if (scope.PersonId is { } me && me == c.ConsultantId)
@@ -459,7 +482,8 @@ public sealed class ConsultationService(AppDbContextFactory dbf, PatientIdentity
             new ConsentView(r.ConsentBy, r.ConsentName, r.ConsentRelation, r.ConsentAt, r.ConsentContentExplained, r.ConsentFeeExplained,
                 r.FeeFen is { } fen ? fen / 100m : null),
             r.CreatedBy, r.CreatedAt, r.FirstSubmittedAt, r.ScheduledStart, r.ScheduledEnd, r.ConsultantId, c.Consultant, c.ConsultantTitle,
-            r.SessionStartedAt, r.SessionEndedAt, r.Opinion, r.SignedByName, r.SignedAt, r.FiledAt, r.Rating, r.RatingComment, r.ActivityId,
-            side, allowed, CanAct(scope) && side == ConsultationSide.Inviting && ConsultationRules.IsEditable(r.State), events, attachments, r.Version);
+            r.SessionStartedAt, r.SessionEndedAt, r.Opinion, side == ConsultationSide.Invited ? r.OpinionDraft : null, r.SignedByName, r.SignedAt, r.FiledAt, r.Rating, r.RatingComment, r.ActivityId,
+            side, allowed, CanAct(scope) && side == ConsultationSide.Inviting && ConsultationRules.IsEditable(r.State),
+            CanAct(scope) && side == ConsultationSide.Invited && ConsultationRules.CanDraftOpinion(r.State), events, attachments, r.Version);
     }
 }

@@ -51,6 +51,12 @@ public sealed class ConsultationScreenTests(BrowserApp app) : IClassFixture<Brow
         var consultant = new ConsultationPages(expert);
         await consultant.GotoAsync(path);
         await consultant.ActAsync("StartSession", "会诊中");
+        // Notes taken during the session are saved as a draft and survive a reload (a lost connection).
+        await consultant.Field("会诊意见").FillAsync("考虑右眼白内障（核性）");
+        await expert.GetByTestId("consult-opinion-save").ClickAsync();
+        await Assertions.Expect(expert.GetByText("草稿已保存。")).ToBeVisibleAsync();
+        await consultant.GotoAsync(path);
+        await Assertions.Expect(consultant.Field("会诊意见")).ToHaveValueAsync("考虑右眼白内障（核性）");
         await consultant.ActAsync("EndSession", "待出具意见");
         await consultant.ActAsync("SignOpinion", "意见已签署",
             () => consultant.Field("会诊意见").FillAsync("考虑右眼白内障（核性），建议择期行超声乳化白内障摘除联合人工晶体植入术。"));

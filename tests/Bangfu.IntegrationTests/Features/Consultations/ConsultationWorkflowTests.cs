@@ -222,4 +222,31 @@ public sealed class ConsultationWorkflowTests(BangfuApp app) : IClassFixture<Ban
         var outside = await p.Admin.CreatePartnershipAsync(stranger.Id, p.Inviting.Id);
         await (await p.Requester.PostJsonAsync("/api/consultations", good with { PartnershipId = outside.Id })).FieldErrorAsync("partnershipId");
     }
+
+    /// The consultant writes the opinion during the session and after it, saving as they go; only the invited side reads
+    /// the draft, and signing without sending text signs the draft.
+    [Fact]
+    public async Task The_consultant_keeps_an_unsigned_opinion_that_only_the_invited_side_reads()
+    {
+        var p = await app.ConsultationPartiesAsync();
+        var c = await p.ConsultationInAsync(ConsultationState.Scheduled);
+        string Draft(ConsultationDto x) => $"/api/consultations/{x.Id}/opinion-draft";
+        await (await p.ConsultantClient.PutJsonAsync(Draft(c), new OpinionDraftRequest("太早", c.Version))).ProblemAsync(HttpStatusCode.Conflict);
+
+        c = await p.ConsultantClient.DoAsync(c, "session/start", new ConsultationActionRequest(c.Version));
+        var saved = await (await p.ConsultantClient.PutJsonAsync(Draft(c), new OpinionDraftRequest("  右眼白内障，建议择期手术。 ", c.Version))).ReadAsync<ConsultationDto>();
+        Assert.Equal(("右眼白内障，建议择期手术。", true), (saved.OpinionDraft, saved.CanDraftOpinion));
+        await (await p.ConsultantClient.PutJsonAsync(Draft(c), new OpinionDraftRequest("旧版本", c.Version))).ProblemAsync(HttpStatusCode.Conflict);
+        await (await p.ConsultantClient.PutJsonAsync(Draft(c), new OpinionDraftRequest("无版本"))).FieldErrorAsync("version");
+        await (await p.ConsultantClient.PutJsonAsync(Draft(c), new OpinionDraftRequest(new string('长', 8001), saved.Version))).FieldErrorAsync("opinion");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await p.Requester.PutJsonAsync(Draft(c), new OpinionDraftRequest("邀请方", saved.Version))).StatusCode);
+
+        var seenByInviting = await (await p.Requester.GetAsync($"/api/consultations/{c.Id}")).ReadAsync<ConsultationDto>();
+        Assert.Equal((null, null, false), (seenByInviting.OpinionDraft, seenByInviting.Opinion, seenByInviting.CanDraftOpinion));
+
+        c = await p.ConsultantClient.DoAsync(saved, "session/end", new ConsultationActionRequest(saved.Version));
+        var signed = await p.ConsultantClient.DoAsync(c, "opinion", new ConsultationActionRequest(c.Version));
+        Assert.Equal(("右眼白内障，建议择期手术。", null, false), (signed.Opinion, signed.OpinionDraft, signed.CanDraftOpinion));
+        await (await p.ConsultantClient.PutJsonAsync(Draft(c), new OpinionDraftRequest("签署之后", signed.Version))).ProblemAsync(HttpStatusCode.Conflict);
+    }
 }

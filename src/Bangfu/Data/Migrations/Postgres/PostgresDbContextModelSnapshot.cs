@@ -423,6 +423,10 @@ namespace Bangfu.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("OpinionDraft")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("integer");
 

@@ -409,6 +409,10 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpinionDraft")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("INTEGER");
 

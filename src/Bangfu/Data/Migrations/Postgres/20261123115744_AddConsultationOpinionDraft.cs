@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Bangfu.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddConsultationOpinionDraft : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "OpinionDraft",
+                table: "Consultations",
+                type: "character varying(8000)",
+                maxLength: 8000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "OpinionDraft",
+                table: "Consultations");
+        }
+    }
+}
