@@ -56,6 +56,14 @@ public sealed class TeleTeachingTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(tele.GridRow(first).GetByTestId("tele-present")).ToHaveTextAsync("✓");
         await Assertions.Expect(tele.GridRow(second).GetByTestId("tele-present")).ToHaveTextAsync("✓");
         await Assertions.Expect(tele.Session("2025-01-07")).ToContainTextAsync("2 / 2");
+        // The grid narrows to those present, then to one name.
+        await page.GetByTestId("tele-filter-present").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("tele-grid-row")).ToHaveCountAsync(2);
+        await page.GetByTestId("tele-filter-name").FillAsync(first);
+        await Assertions.Expect(page.GetByTestId("tele-grid-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("tele-grid-count")).ToContainTextAsync("显示 1 / ");
+        await page.GetByTestId("tele-filter-name").FillAsync("");
+        await page.GetByTestId("tele-filter-present").UncheckAsync();
         await BrowserApp.ScreenshotAsync(page, "teleteaching-series");
 
         await tele.OpenCertificatesAsync();
