@@ -93,7 +93,17 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         if (count > MaxBulkItems)
             new Validation().Add("items", "Error.TooManyItems", MaxBulkItems).ThrowIfAny();
 
+        // A row left null says nothing to record: refused by its place in the list.
         var v = new Validation();
+        foreach (var (field, rows) in new (string, IReadOnlyList<object?>)[] { ("items", items), ("updates", updates), ("deletes", deletes) })
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i] is null)
+                    v.Add($"{field}[{i}]", "Error.Required");
+            }
+        }
+        v.ThrowIfAny();
         for (var i = 0; i < items.Count; i++)
             await CheckAsync(db, scope, v, single ? "" : $"items[{i}].", items[i], ct);
         var ids = updates.Select(u => u.Id).Concat(deletes.Select(d => d.Id)).ToList();

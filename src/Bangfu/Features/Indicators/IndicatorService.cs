@@ -215,8 +215,9 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
         var entries = new List<Entry>();
         for (var i = 0; i < request.Values!.Count; i++)
         {
-            var e = request.Values[i];
-            if (CheckEntry(v, k => $"values[{i}].{k}", e, byCode) is { } ok)
+            if (request.Values[i] is not { } e)
+                v.Add($"values[{i}]", "Error.Required");
+            else if (CheckEntry(v, k => $"values[{i}].{k}", e, byCode) is { } ok)
                 entries.Add(new Entry(org, ok.Definition, ok.Period, ok.Value, $"values[{i}]"));
         }
         CheckDuplicates(v, entries);

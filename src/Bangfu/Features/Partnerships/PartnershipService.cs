@@ -87,12 +87,19 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         var parties = request.Parties ?? [];
         if (request.Kind is { } kind && Enum.IsDefined(kind))
         {
+            // A party left null names nobody: refused by its place in the list, the others checked as usual.
             for (var i = 0; i < parties.Count; i++)
-                await CheckPartyAsync(db, v, $"parties[{i}]", kind, parties[i], ct);
-            CheckComposition(v, kind, parties.Select(x => x.Role));
-            if (parties.Select(x => x.OrganizationId).Where(o => o is not null).GroupBy(o => o).Any(g => g.Count() > 1))
+            {
+                if (parties[i] is null)
+                    v.Add($"parties[{i}]", "Error.Required");
+                else
+                    await CheckPartyAsync(db, v, $"parties[{i}]", kind, parties[i], ct);
+            }
+            var given = parties.Where(x => x is not null).ToList();
+            CheckComposition(v, kind, given.Select(x => x.Role));
+            if (given.Select(x => x.OrganizationId).Where(o => o is not null).GroupBy(o => o).Any(g => g.Count() > 1))
                 v.Add("parties", "Error.DuplicateParty");
-            if (!scope.IsAdmin && !parties.Any(x => x.OrganizationId == scope.OrganizationId))
+            if (!scope.IsAdmin && !given.Any(x => x.OrganizationId == scope.OrganizationId))
                 v.Add("parties", "Error.MustIncludeOwnOrganization");
         }
         v.ThrowIfAny();

@@ -202,10 +202,14 @@ public sealed partial class TeleTeachingService(AppDbContextFactory dbf, Activit
             v.Add("entries", "Error.TooManyItems", AttendanceCsv.MaxRows);
         for (var i = 0; i < entries.Count; i++)
         {
-            if (entries[i].Minutes is < 0 or > 1440)
+            // A line left null names nobody: refused by its place in the list.
+            if (entries[i] is null)
+                v.Add($"entries[{i}]", "Error.Required");
+            else if (entries[i].Minutes is < 0 or > 1440)
                 v.Add($"entries[{i}].minutes", "Error.Range", 0, 1440);
         }
-        if (entries.Select(e => e.PersonId).Distinct().Count() != entries.Count)
+        var people = entries.Where(e => e is not null).Select(e => e.PersonId).ToList();
+        if (people.Distinct().Count() != people.Count)
             v.Add("entries", "Tele.Error.DuplicatePerson");
         v.Optional("reason", request.Reason, 500).ThrowIfAny();
         var written = await WriteAttendanceAsync(scope, sessionId, entries.Select(e => (e.PersonId, e.Minutes)).ToList(), request.Reason, imported: false, ct);
