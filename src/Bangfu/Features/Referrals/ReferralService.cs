@@ -277,7 +277,7 @@ public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity ide
     }
 
     /// Counts only, for commissions and organizations: monthly up/down counts per sending organization (by the month
-    /// the patient was received), counts by status, and the median time from submission to reception.
+    /// the patient was received), counts by status, and the median and p90 of the time from submission to reception.
     public async Task<ReferralStats> StatsAsync(AccessScope scope, DateOnly? from, DateOnly? to, int? organizationId, string? regionCode, CancellationToken ct)
     {
         var v = new Validation().DateOrder("to", from, to);

@@ -24,7 +24,7 @@ public sealed class ClinicalStatisticsPageTests(BrowserApp app) : IClassFixture<
     /// The page's default period: the last twelve months up to today.
     private static string Period()
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
         var from = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         return $"from={from:yyyy-MM-dd}&to={today:yyyy-MM-dd}".Replace('/', '-');
     }
