@@ -71,7 +71,11 @@ public sealed class DashboardService(AppDbContextFactory dbf, ComplianceService 
                 // Named after the region's health commission where the directory has one.
                 name = await db.Organizations.Where(o => o.RegionCode == regionCode && o.Kind == Organizations.OrganizationKind.HealthCommission)
                     .Select(o => o.Name).FirstOrDefaultAsync(ct) is { } commission ? $"{commission}（{regionCode}）" : regionCode!;
-                partnerships = visible.Select(p => p.Id);
+                // Only the region's partnerships: what an administrator can see is the whole country, and the overdue
+                // list reads from these without a host to filter by.
+                var regionPrefix = prefix;
+                partnerships = visible.Where(p => p.Parties.Any(x => x.DeletedAt == null && x.Organization!.RegionCode.StartsWith(regionPrefix)))
+                    .Select(p => p.Id);
                 break;
         }
         if (name.Length == 0 || (level == DashboardLevel.Organization && !await partnerships.AnyAsync(ct) && !scope.IsAdmin && scope.OrganizationId != id))

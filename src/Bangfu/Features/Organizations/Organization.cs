@@ -41,6 +41,12 @@ public sealed class Organization : IVersioned, ISoftDeletable
     public string? Address { get; set; }
     public bool IsRuralRevitalizationKeyCounty { get; set; }
     public bool IsThreeRegionsThreePrefectures { get; set; }
+
+    /// A coordinator's proposal for the shared registry: out of the directory and never a party, a host or a user's
+    /// organization until a system administrator or the commission of its region accepts it.
+    public bool IsProposed { get; set; }
+    public string? ProposedBy { get; set; }
+    public int? ProposedByOrganizationId { get; set; }
     public List<Department> Departments { get; set; } = [];
     public int Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }

@@ -16,8 +16,10 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Property(o => o.DeletedBy).HasMaxLength(64);
         builder.HasIndex(o => o.RegionCode);
+        builder.Property(o => o.ProposedBy).HasMaxLength(64);
         builder.HasIndex(o => o.Name);
-        builder.HasQueryFilter(o => o.DeletedAt == null);
+        // A proposed organization is invisible to every query that does not ask for proposals by name.
+        builder.HasQueryFilter(o => o.DeletedAt == null && !o.IsProposed);
     }
 }
 

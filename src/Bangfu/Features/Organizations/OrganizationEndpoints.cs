@@ -14,6 +14,9 @@ public static class OrganizationEndpoints
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:int}", GetAsync);
         api.MapPost("/", CreateAsync);
+        api.MapGet("/proposals", ProposalsAsync);
+        api.MapPost("/{id:int}/accept", AcceptAsync);
+        api.MapPost("/{id:int}/decline", DeclineAsync);
         api.MapPut("/{id:int}", UpdateAsync);
         api.MapDelete("/{id:int}", DeleteAsync);
         api.MapPost("/{id:int}/departments", AddDepartmentAsync);
@@ -36,6 +39,15 @@ public static class OrganizationEndpoints
         var org = await service.CreateAsync(http.Scope(), request, ct);
         return TypedResults.Created($"/api/organizations/{org.Id}", org);
     }
+
+    public static async Task<Ok<IReadOnlyList<OrganizationProposal>>> ProposalsAsync(HttpContext http, OrganizationService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ProposalsAsync(http.Scope(), ct));
+
+    public static async Task<Results<Ok<OrganizationDto>, NotFound>> AcceptAsync(int id, DecideOrganizationRequest request, HttpContext http, OrganizationService service, CancellationToken ct) =>
+        await service.AcceptAsync(http.Scope(), id, request.Version, ct) is { } org ? TypedResults.Ok(org) : TypedResults.NotFound();
+
+    public static async Task<Results<NoContent, NotFound>> DeclineAsync(int id, DecideOrganizationRequest request, HttpContext http, OrganizationService service, CancellationToken ct) =>
+        await service.DeclineAsync(http.Scope(), id, request.Version, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     public static async Task<Results<Ok<OrganizationDto>, NotFound>> UpdateAsync(int id, SaveOrganizationRequest request, HttpContext http, OrganizationService service, CancellationToken ct) =>
         await service.UpdateAsync(http.Scope(), id, request, ct) is { } org ? TypedResults.Ok(org) : TypedResults.NotFound();

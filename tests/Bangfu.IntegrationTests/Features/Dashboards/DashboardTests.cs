@@ -52,6 +52,39 @@ public sealed class DashboardTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     [Fact]
+    public async Task A_region_dashboard_lists_only_the_overdue_items_of_that_regions_partnerships()
+    {
+        var admin = await app.AdminAsync();
+        var sichuanItem = await OverdueItemAsync(admin, "510402", "513423");
+        var ningxiaItem = await OverdueItemAsync(admin, "640100", "640122");
+        var commissionOrg = await admin.CreateOrganizationAsync(region: "510000", kind: OrganizationKind.HealthCommission);
+        var sichuan = await app.UserAsync(admin, Roles.Commission, commissionOrg.Id);
+
+        foreach (var client in new[] { admin, sichuan })
+        {
+            var region = await (await client.GetAsync("/api/dashboards/regions/510000?year=2024")).ReadAsync<DashboardDto>();
+            Assert.Contains(region.Overdue, o => o.Description == sichuanItem);
+            Assert.DoesNotContain(region.Overdue, o => o.Description == ningxiaItem);
+        }
+        var ningxia = await (await admin.GetAsync("/api/dashboards/regions/640000?year=2024")).ReadAsync<DashboardDto>();
+        Assert.Equal([ningxiaItem], ningxia.Overdue.Select(o => o.Description).Where(d => d == ningxiaItem || d == sichuanItem));
+    }
+
+    /// A partnership of two hospitals of one region with an action item long overdue (listed before any other).
+    private static async Task<string> OverdueItemAsync(HttpClient admin, string supportingRegion, string supportedRegion)
+    {
+        var supporting = await admin.CreateOrganizationAsync(region: supportingRegion);
+        var supported = await admin.CreateOrganizationAsync(region: supportedRegion);
+        var partnership = await admin.CreatePartnershipAsync(supporting.Id, supported.Id);
+        var meeting = await (await admin.PostJsonAsync("/api/meetings", new SaveMeetingRequest(partnership.Id, "例会", MeetingKind.WorkMeeting, new DateOnly(2024, 1, 10))))
+            .ReadAsync<MeetingDto>(HttpStatusCode.Created);
+        var description = Registry.Unique("整改");
+        var item = await admin.PostJsonAsync($"/api/meetings/{meeting.Id}/action-items", new SaveActionItemRequest(description, "医务科", new DateOnly(2024, 1, 11)));
+        Assert.True(item.IsSuccessStatusCode);
+        return description;
+    }
+
+    [Fact]
     public async Task Organization_and_region_dashboards_read_what_their_viewer_may_see()
     {
         var admin = await app.AdminAsync();

@@ -1307,6 +1307,9 @@ namespace Bangfu.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("IsProposed")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsRuralRevitalizationKeyCounty")
                         .HasColumnType("boolean");
 
@@ -1322,6 +1325,13 @@ namespace Bangfu.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ProposedByOrganizationId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()

@@ -1261,6 +1261,9 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsProposed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsRuralRevitalizationKeyCounty")
                         .HasColumnType("INTEGER");
 
@@ -1276,6 +1279,13 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposedByOrganizationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
