@@ -131,7 +131,14 @@ public sealed class OrganizationService(AppDbContextFactory dbf)
         var rows = await ProposalsFor(db, scope).AsNoTracking().OrderBy(o => o.Id).Take(MaxProposalsListed)
             .Select(o => new
             {
-                o.Id, o.Name, o.ShortName, o.Kind, o.Grade, o.RegionCode, o.ProposedBy, o.Version,
+                o.Id,
+                o.Name,
+                o.ShortName,
+                o.Kind,
+                o.Grade,
+                o.RegionCode,
+                o.ProposedBy,
+                o.Version,
                 Proposer = db.Organizations.Where(p => p.Id == o.ProposedByOrganizationId).Select(p => p.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
