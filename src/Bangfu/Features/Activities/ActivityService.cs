@@ -262,7 +262,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             return;
 
         var partnership = await db.Visible(scope).AsNoTracking().Where(p => p.Id == r.PartnershipId)
-            .Select(p => new { p.Id, Parties = p.Parties.Where(x => x.DeletedAt == null).Select(x => x.OrganizationId).ToList() })
+            .Select(p => new { p.Id, p.StartDate, p.EndDate, Parties = p.Parties.Where(x => x.DeletedAt == null).Select(x => x.OrganizationId).ToList() })
             .FirstOrDefaultAsync(ct);
         if (partnership is null)
         {
@@ -270,6 +270,15 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             return;
         }
         await EnsureCanRecordAsync(db, scope, partnership.Id, ct);
+        // A partner writes another hospital's figures only through the partnership, so only within its dates (ADR 0012);
+        // the host's own side and administrators record any day. A monthly total needs its month to meet the dates.
+        var day = r.Date!.Value;
+        var within = r.IsMonthlyTotal
+            ? Activity.MonthOf(day) >= Activity.MonthOf(partnership.StartDate) && (partnership.EndDate is not { } last || Activity.MonthOf(day) <= Activity.MonthOf(last))
+            : day >= partnership.StartDate && (partnership.EndDate is not { } end || day <= end);
+        if (!within && !scope.IsAdmin && scope.OrganizationId != r.HostOrganizationId)
+            v.Add(prefix + "date", "Error.OutsidePartnership", partnership.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                partnership.EndDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—");
         if (scope.IsExpert && r.ExpertId is { } own && own != scope.PersonId)
             v.Add(prefix + "expertId", "Error.NotYourOwnEntry");
         if (!partnership.Parties.Contains(r.HostOrganizationId!.Value))

@@ -38,10 +38,13 @@ public sealed partial class IndicatorService
             db.PeriodApprovals.Add(approval);
         }
         var action = request.Action!.Value;
-        if (!(await AllowedActionsAsync(db, scope, org, approval.State, ct)).Contains(action))
+        if (!(await AllowedActionsAsync(db, scope, org, p, approval.State, ct)).Contains(action))
         {
-            // Who may never do this gets 403; a step the state does not allow is a 409.
-            if (!(await PermittedActionsAsync(db, scope, org, ct)).Contains(action))
+            // Who may never do this gets 403; a partner outside its partnership's dates hears why; a step the state
+            // does not allow is a 409.
+            if (action == ApprovalAction.Submit && await CanWriteAsync(db, scope, org, ct) && !await CanWriteAsync(db, scope, org, p, ct))
+                new Validation().Add("period", "Indicators.OutsidePartnership", p.ToString()).ThrowIfAny();
+            if (!(await PermittedActionsAsync(db, scope, org, p, ct)).Contains(action))
                 throw new AccessDeniedException();
             throw new DomainRuleException("Indicators.IllegalTransition", approval.State.ToString(), action.ToString());
         }
@@ -66,10 +69,10 @@ public sealed partial class IndicatorService
         return p;
     }
 
-    private static async Task<HashSet<ApprovalAction>> PermittedActionsAsync(AppDbContext db, AccessScope scope, int org, CancellationToken ct)
+    private static async Task<HashSet<ApprovalAction>> PermittedActionsAsync(AppDbContext db, AccessScope scope, int org, Period p, CancellationToken ct)
     {
         var actions = new HashSet<ApprovalAction>();
-        if (await CanWriteAsync(db, scope, org, ct))
+        if (await CanWriteAsync(db, scope, org, p, ct))
             actions.Add(ApprovalAction.Submit);
         if (await CanApproveAsync(db, scope, org, ct))
         {
@@ -81,9 +84,9 @@ public sealed partial class IndicatorService
         return actions;
     }
 
-    private static async Task<IReadOnlyList<ApprovalAction>> AllowedActionsAsync(AppDbContext db, AccessScope scope, int org, ApprovalState state, CancellationToken ct)
+    private static async Task<IReadOnlyList<ApprovalAction>> AllowedActionsAsync(AppDbContext db, AccessScope scope, int org, Period p, ApprovalState state, CancellationToken ct)
     {
-        var permitted = await PermittedActionsAsync(db, scope, org, ct);
+        var permitted = await PermittedActionsAsync(db, scope, org, p, ct);
         ApprovalAction[] byState = state switch
         {
             ApprovalState.Open => [ApprovalAction.Submit],
@@ -101,6 +104,6 @@ public sealed partial class IndicatorService
             .Select(a => new { a.PeriodType, a.PeriodStart }).ToListAsync(ct);
         var locked = approved.Any(a => new Period(a.PeriodType, a.PeriodStart).Contains(p));
         var steps = (approval?.Steps ?? []).OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new ApprovalStepDto(s.From, s.To, s.By, s.At)).ToList();
-        return new ApprovalDto(org, p.ToString(), state, steps, await AllowedActionsAsync(db, scope, org, state, ct), locked, await CanWriteAsync(db, scope, org, ct));
+        return new ApprovalDto(org, p.ToString(), state, steps, await AllowedActionsAsync(db, scope, org, p, state, ct), locked, await CanWriteAsync(db, scope, org, p, ct));
     }
 }

@@ -74,9 +74,13 @@ public sealed partial class IndicatorService
         v.ThrowIfAny();
         foreach (var org in entries.Select(e => e.OrganizationId).Distinct())
         {
-            if (!await CanWriteAsync(db, scope, org, ct))
+            var spans = await WriteSpansAsync(db, scope, org, ct);
+            if (spans is { Count: 0 })
                 throw new AccessDeniedException();
+            foreach (var entry in entries.Where(e => e.OrganizationId == org))
+                CheckSpans(v, spans, entry, $"{entry.Field}.期间");
         }
+        v.ThrowIfAny();
         var warnings = await WriteAsync(db, scope, entries, ValueSource.Imported, definitions, ct);
         return new ImportResult(entries.Count, warnings);
     }

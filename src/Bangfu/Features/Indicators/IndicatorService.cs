@@ -33,18 +33,42 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
 
     /// Writers of an organization's figures: administrators, its own organization administrators, and those of a
     /// party that supports it in a partnership (the coordinators enter the return for the supported hospital).
-    public static async Task<bool> CanWriteAsync(AppDbContext db, AccessScope scope, int organizationId, CancellationToken ct)
+    public static async Task<bool> CanWriteAsync(AppDbContext db, AccessScope scope, int organizationId, CancellationToken ct) =>
+        await WriteSpansAsync(db, scope, organizationId, ct) is not { Count: 0 };
+
+    /// Whether the caller writes that organization's figures for this period: a partner only for periods that meet
+    /// the dates of a partnership naming both (ADR 0012).
+    public static async Task<bool> CanWriteAsync(AppDbContext db, AccessScope scope, int organizationId, Period period, CancellationToken ct) =>
+        Covers(await WriteSpansAsync(db, scope, organizationId, ct), period);
+
+    public static bool Covers(IReadOnlyList<(DateOnly Start, DateOnly? End)>? spans, Period period) =>
+        spans is null || spans.Any(s => s.Start <= period.End && (s.End is null || s.End >= period.Start));
+
+    /// The dates within which the caller writes an organization's figures: null for no limit (its own side, an
+    /// administrator), empty for none, otherwise the dates of each partnership in force in which the caller's
+    /// organization is a confirmed giving party and that organization a confirmed receiving one (the InForce filter).
+    public static async Task<IReadOnlyList<(DateOnly Start, DateOnly? End)>?> WriteSpansAsync(AppDbContext db, AccessScope scope, int organizationId, CancellationToken ct)
     {
         if (scope.IsAdmin)
-            return true;
+            return null;
         if (!scope.IsOrgAdmin || scope.OrganizationId is not { } own)
-            return false;
+            return [];
         if (own == organizationId)
-            return true;
-        return await db.PartnershipParties.AnyAsync(mine => mine.OrganizationId == own && mine.DeletedAt == null
-            && (mine.Role == PartyRole.Supporting || mine.Role == PartyRole.Lead) && mine.Partnership!.DeletedAt == null
-            && db.PartnershipParties.Any(other => other.PartnershipId == mine.PartnershipId && other.OrganizationId == organizationId
-                && other.DeletedAt == null && (other.Role == PartyRole.Supported || other.Role == PartyRole.Member)), ct);
+            return null;
+        var spans = await db.PartnershipParties.Where(mine => mine.OrganizationId == own
+                && (mine.Role == PartyRole.Supporting || mine.Role == PartyRole.Lead) && mine.Partnership!.DeletedAt == null
+                && db.PartnershipParties.Any(other => other.PartnershipId == mine.PartnershipId && other.OrganizationId == organizationId
+                    && (other.Role == PartyRole.Supported || other.Role == PartyRole.Member)))
+            .Select(mine => new { mine.Partnership!.StartDate, mine.Partnership.EndDate })
+            .ToListAsync(ct);
+        return spans.Select(x => (x.StartDate, x.EndDate)).ToList();
+    }
+
+    /// A partner's entry for a period outside every partnership naming it is a field error on that period.
+    private static void CheckSpans(Validation v, IReadOnlyList<(DateOnly Start, DateOnly? End)>? spans, Entry entry, string periodField)
+    {
+        if (!Covers(spans, entry.Period))
+            v.Add(periodField, "Indicators.OutsidePartnership", entry.Period.ToString());
     }
 
     /// Approvers: administrators, and the health commission of the organization's region.
@@ -208,7 +232,8 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
         await using var db = dbf.CreateFor(scope);
         if (!await CanReadAsync(db, scope, org, ct))
             return null;
-        if (!await CanWriteAsync(db, scope, org, ct))
+        var spans = await WriteSpansAsync(db, scope, org, ct);
+        if (spans is { Count: 0 })
             throw new AccessDeniedException();
         var definitions = await db.IndicatorDefinitions.AsNoTracking().ToListAsync(ct);
         var byCode = definitions.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
@@ -221,6 +246,8 @@ public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvid
                 entries.Add(new Entry(org, ok.Definition, ok.Period, ok.Value, $"values[{i}]"));
         }
         CheckDuplicates(v, entries);
+        foreach (var entry in entries)
+            CheckSpans(v, spans, entry, entry.Field + ".period");
         v.ThrowIfAny();
         var warnings = await WriteAsync(db, scope, entries, ValueSource.Entered, definitions, ct);
         var periods = entries.Select(e => e.Period).Distinct().ToList();

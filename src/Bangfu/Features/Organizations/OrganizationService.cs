@@ -209,7 +209,8 @@ public sealed class OrganizationService(AppDbContextFactory dbf)
         EnsureCanChange(scope, id);
         if (version is not null)
             VersionCheck.Ensure(org, version);
-        if (await db.PartnershipParties.AnyAsync(p => p.OrganizationId == id && p.Partnership!.DeletedAt == null, ct))
+        // A proposal naming it counts too: the party row would point at nothing.
+        if (await db.PartnershipParties.IgnoreQueryFilters([PartnershipFilters.InForce]).AnyAsync(p => p.OrganizationId == id && p.Partnership!.DeletedAt == null, ct))
             throw new DomainRuleException("Rule.OrganizationInPartnership");
         if (await db.People.AnyAsync(p => p.OrganizationId == id, ct))
             throw new DomainRuleException("Rule.OrganizationHasPeople");

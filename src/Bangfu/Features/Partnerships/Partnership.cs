@@ -30,6 +30,23 @@ public enum PartyRole
     Member,
 }
 
+/// Whether a partnership binds its parties yet. The zero value is the old behaviour: rows from before proposals
+/// existed are in force.
+public enum ProposalState
+{
+    InForce = 0,
+    Proposed = 1,
+    Declined = 2,
+}
+
+/// A party's answer to being named. Zero (confirmed) is what every party was before proposals existed.
+public enum PartyConsent
+{
+    Confirmed = 0,
+    Pending = 1,
+    Declined = 2,
+}
+
 [Flags]
 public enum DelegatedRights
 {
@@ -65,6 +82,11 @@ public sealed class Partnership : IVersioned, ISoftDeletable
     /// The programme it belongs to, e.g. 东西部协作, 组团式帮扶, 城乡对口支援.
     public string? Programme { get; set; }
     public string? Description { get; set; }
+
+    /// A partnership one party's administrator creates is only proposed: it grants nothing until every party named
+    /// confirms (ADR 0002). In force at once when a system administrator creates it, and for older rows.
+    public ProposalState Proposal { get; set; }
+    public int? ProposedByOrganizationId { get; set; }
     public List<PartnershipParty> Parties { get; set; } = [];
     public List<Agreement> Agreements { get; set; } = [];
     public int Version { get; set; }
@@ -100,6 +122,13 @@ public sealed class PartnershipParty : IVersioned, ISoftDeletable
     public int? ResponsiblePersonId { get; set; }
     public Person? ResponsiblePerson { get; set; }
     public string? Note { get; set; }
+
+    /// A party named by another party's administrator counts for nothing (reads, writes, hosting) until its own side
+    /// (its administrator, its region's commission or a system administrator) confirms.
+    public PartyConsent Consent { get; set; }
+    public int? ProposedByOrganizationId { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
     public int Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
     public string? DeletedBy { get; set; }

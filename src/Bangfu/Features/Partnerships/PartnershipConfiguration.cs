@@ -1,3 +1,4 @@
+using Bangfu.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,7 +18,10 @@ public sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partners
         builder.HasMany(p => p.Parties).WithOne(x => x.Partnership).HasForeignKey(x => x.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Agreements).WithOne(x => x.Partnership).HasForeignKey(x => x.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.Kind, p.Status });
-        builder.HasQueryFilter(p => p.DeletedAt == null);
+        builder.HasQueryFilter(PartnershipFilters.SoftDelete, p => p.DeletedAt == null);
+        // Every query that does not ask for proposals sees only partnerships in force: an access path written
+        // without proposals in mind grants nothing through one.
+        builder.HasQueryFilter(PartnershipFilters.InForce, p => p.Proposal == ProposalState.InForce);
     }
 }
 
@@ -27,6 +31,7 @@ public sealed class PartnershipPartyConfiguration : IEntityTypeConfiguration<Par
     {
         builder.ToTable("PartnershipParties");
         builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.DecidedBy).HasMaxLength(64);
         builder.Property(p => p.Note).HasMaxLength(500);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.DeletedBy).HasMaxLength(64);
@@ -35,7 +40,9 @@ public sealed class PartnershipPartyConfiguration : IEntityTypeConfiguration<Par
         builder.HasOne(p => p.ResponsiblePerson).WithMany().HasForeignKey(p => p.ResponsiblePersonId).OnDelete(DeleteBehavior.Restrict);
         // Scope checks ask "which partnerships is organization X in?" on every request.
         builder.HasIndex(p => new { p.OrganizationId, p.PartnershipId });
-        builder.HasQueryFilter(p => p.DeletedAt == null);
+        builder.HasQueryFilter(PartnershipFilters.SoftDelete, p => p.DeletedAt == null);
+        // Only confirmed parties of a partnership in force count, wherever parties are joined for access.
+        builder.HasQueryFilter(PartnershipFilters.InForce, p => p.Consent == PartyConsent.Confirmed && p.Partnership!.Proposal == ProposalState.InForce);
     }
 }
 

@@ -16,11 +16,14 @@ public static class PartnershipEndpoints
         api.MapPut("/{id:int}", UpdateAsync);
         api.MapDelete("/{id:int}", DeleteAsync);
         api.MapGet("/{id:int}/history", HistoryAsync);
+        api.MapGet("/proposals", ProposalsAsync);
 
         api.MapGet("/{id:int}/members", ListMembersAsync);
         api.MapPost("/{id:int}/members", AddMemberAsync);
         api.MapPut("/{id:int}/members/{partyId:int}", UpdateMemberAsync);
         api.MapDelete("/{id:int}/members/{partyId:int}", RemoveMemberAsync);
+        api.MapPost("/{id:int}/members/{partyId:int}/confirm", ConfirmMemberAsync);
+        api.MapPost("/{id:int}/members/{partyId:int}/decline", DeclineMemberAsync);
 
         api.MapGet("/{id:int}/agreements", ListAgreementsAsync);
         api.MapPost("/{id:int}/agreements", AddAgreementAsync);
@@ -65,6 +68,15 @@ public static class PartnershipEndpoints
 
     public static async Task<Results<NoContent, NotFound>> RemoveMemberAsync(int id, int partyId, HttpContext http, PartnershipService service, CancellationToken ct) =>
         await service.RemoveMemberAsync(http.Scope(), id, partyId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static async Task<Ok<ProposalsDto>> ProposalsAsync(HttpContext http, PartnershipService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ProposalsAsync(http.Scope(), ct));
+
+    public static async Task<Results<Ok<PartyDto>, NotFound>> ConfirmMemberAsync(int id, int partyId, DecidePartyRequest request, HttpContext http, PartnershipService service, CancellationToken ct) =>
+        await service.DecideAsync(http.Scope(), id, partyId, request, confirm: true, ct) is { } m ? TypedResults.Ok(m) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<PartyDto>, NotFound>> DeclineMemberAsync(int id, int partyId, DecidePartyRequest request, HttpContext http, PartnershipService service, CancellationToken ct) =>
+        await service.DecideAsync(http.Scope(), id, partyId, request, confirm: false, ct) is { } m ? TypedResults.Ok(m) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<IReadOnlyList<AgreementDto>>, NotFound>> ListAgreementsAsync(int id, HttpContext http, PartnershipService service, CancellationToken ct) =>
         await service.ListAgreementsAsync(http.Scope(), id, ct) is { } a ? TypedResults.Ok(a) : TypedResults.NotFound();

@@ -8,10 +8,17 @@ namespace Bangfu.Features.Partnerships;
 public static class PartnershipScope
 {
     /// Partnerships the caller may read: all (administrator), those with a party in the region (commission),
-    /// or those its organization takes part in.
-    public static IQueryable<Partnership> Visible(this AppDbContext db, AccessScope scope)
+    /// or those its organization takes part in. Only partnerships in force and their confirmed parties count
+    /// (the InForce query filter), so a proposal grants nothing through any path built on this.
+    public static IQueryable<Partnership> Visible(this AppDbContext db, AccessScope scope) => db.Partnerships.ScopedTo(scope);
+
+    /// As Visible, but proposals and declined partnerships too, and a pending party sees the proposal naming it: to
+    /// read the partnership itself (name, kind, proposer, parties) and decide, never its records.
+    public static IQueryable<Partnership> VisibleWithProposals(this AppDbContext db, AccessScope scope) =>
+        db.Partnerships.IgnoreQueryFilters([PartnershipFilters.InForce]).ScopedTo(scope);
+
+    private static IQueryable<Partnership> ScopedTo(this IQueryable<Partnership> all, AccessScope scope)
     {
-        var all = db.Partnerships;
         if (scope.IsAdmin)
             return all;
         if (scope.ReadsRegion)
@@ -35,7 +42,8 @@ public static class PartnershipScope
         return records.Where(r => visible.Contains(r.PartnershipId));
     }
 
-    /// Administrators, and administrators of a party organization, change a partnership's records (403 for others).
+    /// Administrators, and administrators of a confirmed party organization of a partnership in force, change a
+    /// partnership's records (403 for others).
     public static async Task EnsureCanChangeAsync(this AppDbContext db, AccessScope scope, int partnershipId, CancellationToken ct)
     {
         if (scope.IsAdmin)
@@ -94,7 +102,16 @@ public static class PartnershipScope
         return parties!;
     }
 
-    /// Administrators change everything; an organization's administrator changes the partnerships it is in.
+    /// Administrators change everything; an organization's administrator changes the partnerships (and proposals) its
+    /// organization is a confirmed party of. The parties must be loaded with the InForce filter off.
     public static bool CanChange(AccessScope scope, Partnership partnership) =>
-        scope.IsAdmin || (scope.IsOrgAdmin && partnership.Parties.Any(p => p.DeletedAt == null && p.OrganizationId == scope.OrganizationId));
+        scope.IsAdmin || (scope.IsOrgAdmin && partnership.Parties.Any(p => p.DeletedAt == null && p.Consent == PartyConsent.Confirmed
+            && p.OrganizationId == scope.OrganizationId));
+
+    /// Who answers for a party's side: a system administrator, that organization's administrator, or the commission
+    /// whose region holds it.
+    public static bool CanDecideFor(AccessScope scope, int organizationId, string regionCode) =>
+        scope.IsAdmin
+        || (scope.IsOrgAdmin && scope.OrganizationId == organizationId)
+        || (scope.ReadsRegion && regionCode.StartsWith(scope.RegionPrefix!, StringComparison.Ordinal));
 }

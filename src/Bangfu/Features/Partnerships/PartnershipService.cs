@@ -68,15 +68,19 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
     public async Task<PartnershipDto?> GetAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var p = await db.Visible(scope).AsNoTracking().Where(x => x.Id == id)
-            .Select(x => new { x.Id, x.Kind, x.Name, x.Status, x.StartDate, x.EndDate, x.Programme, x.Description, x.Version })
+        var p = await db.VisibleWithProposals(scope).AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.Id, x.Kind, x.Name, x.Status, x.StartDate, x.EndDate, x.Programme, x.Description, x.Version, x.Proposal, x.ProposedByOrganizationId })
             .FirstOrDefaultAsync(ct);
         if (p is null)
             return null;
         var parties = await PartiesQuery(db, id).ToListAsync(ct);
         var agreements = await AgreementsAsync(db, id, ct);
-        var canEdit = scope.IsAdmin || (scope.IsOrgAdmin && parties.Any(x => x.OrganizationId == scope.OrganizationId));
-        return new PartnershipDto(p.Id, p.Kind, p.Name, p.Status, p.StartDate, p.EndDate, p.Programme, p.Description, parties, agreements, p.Version, canEdit);
+        var canEdit = scope.IsAdmin || (scope.IsOrgAdmin && parties.Any(x => x.OrganizationId == scope.OrganizationId && x.Consent == PartyConsent.Confirmed));
+        var proposer = p.ProposedByOrganizationId is { } by
+            ? await db.Organizations.Where(o => o.Id == by).Select(o => o.Name).FirstOrDefaultAsync(ct)
+            : null;
+        return new PartnershipDto(p.Id, p.Kind, p.Name, p.Status, p.StartDate, p.EndDate, p.Programme, p.Description, parties, agreements, p.Version, canEdit,
+            p.Proposal, p.ProposedByOrganizationId, proposer);
     }
 
     public async Task<PartnershipDto> CreateAsync(AccessScope scope, SavePartnershipRequest request, CancellationToken ct)
@@ -109,7 +113,13 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         {
             var entity = new PartnershipParty();
             ApplyParty(entity, party, partnership.StartDate);
+            Propose(scope, entity);
             partnership.Parties.Add(entity);
+        }
+        if (partnership.Parties.Any(x => x.Consent == PartyConsent.Pending))
+        {
+            partnership.Proposal = ProposalState.Proposed;
+            partnership.ProposedByOrganizationId = scope.OrganizationId;
         }
         db.Partnerships.Add(partnership);
         await db.SaveChangesAsync(ct);
@@ -151,7 +161,7 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
     public async Task<IReadOnlyList<PartyDto>?> ListMembersAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        if (!await db.Visible(scope).AnyAsync(p => p.Id == id, ct))
+        if (!await db.VisibleWithProposals(scope).AnyAsync(p => p.Id == id, ct))
             return null;
         return await PartiesQuery(db, id).ToListAsync(ct);
     }
@@ -165,10 +175,11 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         var v = new Validation();
         await CheckPartyAsync(db, v, "", partnership.Kind, request, ct);
         v.ThrowIfAny();
-        if (partnership.Parties.Any(x => x.DeletedAt == null && x.OrganizationId == request.OrganizationId && x.LeftOn == null))
+        if (Standing(partnership).Any(x => x.OrganizationId == request.OrganizationId && x.LeftOn == null))
             throw new DomainRuleException("Rule.AlreadyMember");
         var party = new PartnershipParty { PartnershipId = id };
         ApplyParty(party, request, partnership.StartDate);
+        Propose(scope, party);
         db.PartnershipParties.Add(party);
         await db.SaveChangesAsync(ct);
         return await PartiesQuery(db, id, party.Id).FirstAsync(ct);
@@ -185,13 +196,17 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         await CheckPartyAsync(db, v, "", partnership.Kind, request, ct);
         v.ThrowIfAny();
         VersionCheck.Ensure(party, request.Version);
-        if (partnership.Parties.Any(x => x.DeletedAt == null && x.Id != partyId && x.OrganizationId == request.OrganizationId && x.LeftOn == null))
+        if (Standing(partnership).Any(x => x.Id != partyId && x.OrganizationId == request.OrganizationId && x.LeftOn == null))
             throw new DomainRuleException("Rule.AlreadyMember");
-        var roles = partnership.Parties.Where(x => x.DeletedAt == null && x.Id != partyId && x.LeftOn == null).Select(x => (PartyRole?)x.Role).ToList();
+        var roles = Standing(partnership).Where(x => x.Id != partyId && x.LeftOn == null).Select(x => (PartyRole?)x.Role).ToList();
         if (request.LeftOn is null)
             roles.Add(request.Role);
         EnsureComposition(partnership.Kind, roles);
+        // Pointing a confirmed row at another organization would name it without its consent.
+        var renamed = party.OrganizationId != request.OrganizationId;
         ApplyParty(party, request, partnership.StartDate);
+        if (renamed)
+            Propose(scope, party);
         await db.SaveChangesAsync(ct);
         return await PartiesQuery(db, id, party.Id).FirstAsync(ct);
     }
@@ -203,8 +218,9 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         var party = partnership?.Parties.FirstOrDefault(x => x.Id == partyId && x.DeletedAt == null);
         if (partnership is null || party is null)
             return false;
-        EnsureComposition(partnership.Kind, partnership.Parties.Where(x => x.DeletedAt == null && x.Id != partyId && x.LeftOn == null).Select(x => (PartyRole?)x.Role));
+        EnsureComposition(partnership.Kind, Standing(partnership).Where(x => x.Id != partyId && x.LeftOn == null).Select(x => (PartyRole?)x.Role));
         party.DeletedAt = db.Clock.GetUtcNow();
+        Settle(partnership);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -278,6 +294,85 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         return true;
     }
 
+    /// What waits for the caller's answer (parties it answers for) and what its organization proposed to others.
+    public async Task<ProposalsDto> ProposalsAsync(AccessScope scope, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var rows = db.PartnershipParties.IgnoreQueryFilters([PartnershipFilters.InForce]).AsNoTracking()
+            .Where(x => x.Partnership!.DeletedAt == null);
+        IQueryable<PartnershipParty> awaiting;
+        if (scope.IsAdmin)
+            awaiting = rows.Where(x => x.Consent == PartyConsent.Pending);
+        else if (scope.ReadsRegion)
+            awaiting = rows.Where(x => x.Consent == PartyConsent.Pending && x.Organization!.RegionCode.StartsWith(scope.RegionPrefix!));
+        else if (scope.IsOrgAdmin && scope.OrganizationId is { } org)
+            awaiting = rows.Where(x => x.Consent == PartyConsent.Pending && x.OrganizationId == org);
+        else
+            awaiting = rows.Where(x => false);
+        var proposed = scope.OrganizationId is { } own
+            ? rows.Where(x => x.Consent != PartyConsent.Confirmed && x.ProposedByOrganizationId == own)
+            : rows.Where(x => false);
+        return new ProposalsDto(await ProposalRowsAsync(db, scope, awaiting, ct), await ProposalRowsAsync(db, scope, proposed, ct));
+    }
+
+    private const int MaxProposals = 200;
+
+    private static async Task<IReadOnlyList<ProposalDto>> ProposalRowsAsync(AppDbContext db, AccessScope scope, IQueryable<PartnershipParty> rows, CancellationToken ct)
+    {
+        var list = await rows.OrderByDescending(x => x.Id).Take(MaxProposals)
+            .Select(x => new
+            {
+                x.Id,
+                x.PartnershipId,
+                x.Partnership!.Name,
+                x.Partnership.Kind,
+                x.Partnership.StartDate,
+                x.Partnership.EndDate,
+                x.Partnership.Proposal,
+                x.OrganizationId,
+                OrganizationName = x.Organization!.Name,
+                x.Organization.RegionCode,
+                x.Role,
+                x.Consent,
+                x.ProposedByOrganizationId,
+                ProposedBy = db.Organizations.Where(o => o.Id == x.ProposedByOrganizationId).Select(o => o.Name).FirstOrDefault(),
+                x.DecidedBy,
+                x.DecidedAt,
+                x.Version,
+            })
+            .ToListAsync(ct);
+        return list.Select(x => new ProposalDto(x.PartnershipId, x.Name, x.Kind, x.StartDate, x.EndDate, x.Proposal, x.Id, x.OrganizationId, x.OrganizationName,
+            x.Role, x.Consent, x.ProposedByOrganizationId, x.ProposedBy, x.DecidedBy, x.DecidedAt, x.Version,
+            x.Consent == PartyConsent.Pending && PartnershipScope.CanDecideFor(scope, x.OrganizationId, x.RegionCode))).ToList();
+    }
+
+    /// Confirms or declines a party named by another: null when the caller cannot see the partnership (404), 403 when
+    /// it does not answer for that party, 409 when the party no longer waits.
+    public async Task<PartyDto?> DecideAsync(AccessScope scope, int id, int partyId, DecidePartyRequest request, bool confirm, CancellationToken ct)
+    {
+        await using var db = dbf.CreateFor(scope);
+        var partnership = await db.VisibleWithProposals(scope).Include(p => p.Parties).ThenInclude(x => x.Organization)
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        var party = partnership?.Parties.FirstOrDefault(x => x.Id == partyId && x.DeletedAt == null);
+        if (partnership is null || party is null)
+            return null;
+        if (!PartnershipScope.CanDecideFor(scope, party.OrganizationId, party.Organization!.RegionCode))
+            throw new AccessDeniedException();
+        if (request.Version is null)
+            new Validation().Add("version", "Error.Required").ThrowIfAny();
+        if (party.Consent != PartyConsent.Pending)
+            throw new DomainRuleException("Ptn.NotPending");
+        VersionCheck.Ensure(party, request.Version);
+        party.Consent = confirm ? PartyConsent.Confirmed : PartyConsent.Declined;
+        party.DecidedBy = scope.UserName;
+        party.DecidedAt = db.Clock.GetUtcNow();
+        if (!confirm && partnership.Proposal == ProposalState.Proposed)
+            partnership.Proposal = ProposalState.Declined;
+        Settle(partnership);
+        await db.SaveChangesAsync(ct);
+        return await PartiesQuery(db, id, party.Id).FirstAsync(ct);
+    }
+
     public async Task<IReadOnlyList<HistoryEntry>?> HistoryAsync(AccessScope scope, int id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
@@ -299,7 +394,7 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
     /// Loads a partnership the caller may change: null when it cannot even see it (404), 403 when it can see but not change it.
     private static async Task<Partnership?> LoadForChangeAsync(AppDbContext db, AccessScope scope, int id, CancellationToken ct)
     {
-        var partnership = await db.Visible(scope).Include(p => p.Parties).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var partnership = await db.VisibleWithProposals(scope).Include(p => p.Parties).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (partnership is null)
             return null;
         if (!PartnershipScope.CanChange(scope, partnership))
@@ -309,12 +404,34 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
 
     // The party filter goes before the projection: EF cannot translate a filter on the record it builds.
     private static IQueryable<PartyDto> PartiesQuery(AppDbContext db, int partnershipId, int? partyId = null) =>
-        db.PartnershipParties.AsNoTracking()
+        db.PartnershipParties.IgnoreQueryFilters([PartnershipFilters.InForce]).AsNoTracking()
             .Where(x => x.PartnershipId == partnershipId && (partyId == null || x.Id == partyId))
             .OrderBy(x => x.Role == PartyRole.Supporting || x.Role == PartyRole.Lead ? 0 : 1).ThenBy(x => x.JoinedOn).ThenBy(x => x.Id)
             .Select(x => new PartyDto(x.Id, x.OrganizationId, x.Organization!.Name, x.Organization.RegionCode, x.Role, x.JoinedOn, x.LeftOn,
                 x.DockingDepartmentId, x.DockingDepartment != null ? x.DockingDepartment.Name : null,
-                x.ResponsiblePersonId, x.ResponsiblePerson != null ? x.ResponsiblePerson.Name : null, x.Note, x.Version));
+                x.ResponsiblePersonId, x.ResponsiblePerson != null ? x.ResponsiblePerson.Name : null, x.Note, x.Version, x.Consent));
+
+    /// The parties that stand or may still stand: a declined row names nobody.
+    private static IEnumerable<PartnershipParty> Standing(Partnership partnership) =>
+        partnership.Parties.Where(x => x.DeletedAt == null && x.Consent != PartyConsent.Declined);
+
+    /// A party named by an organization's administrator waits for its own side, unless it is that organization;
+    /// a system administrator's word stands for every side.
+    private static void Propose(AccessScope scope, PartnershipParty party)
+    {
+        var confirmed = scope.IsAdmin || party.OrganizationId == scope.OrganizationId;
+        party.Consent = confirmed ? PartyConsent.Confirmed : PartyConsent.Pending;
+        party.ProposedByOrganizationId = confirmed ? null : scope.OrganizationId;
+        party.DecidedBy = null;
+        party.DecidedAt = null;
+    }
+
+    /// A proposal comes into force when no named party is still waiting.
+    private static void Settle(Partnership partnership)
+    {
+        if (partnership.Proposal == ProposalState.Proposed && !partnership.Parties.Any(x => x.DeletedAt == null && x.Consent == PartyConsent.Pending))
+            partnership.Proposal = ProposalState.InForce;
+    }
 
     private static async Task<IReadOnlyList<AgreementDto>> AgreementsAsync(AppDbContext db, int partnershipId, CancellationToken ct)
     {

@@ -98,7 +98,7 @@ public sealed class PersonService(AppDbContextFactory dbf)
         EnsureCanChange(scope, person.OrganizationId);
         if (version is not null)
             VersionCheck.Ensure(person, version);
-        if (await db.PartnershipParties.AnyAsync(p => p.ResponsiblePersonId == id, ct))
+        if (await db.PartnershipParties.IgnoreQueryFilters([PartnershipFilters.InForce]).AnyAsync(p => p.ResponsiblePersonId == id, ct))
             throw new DomainRuleException("Rule.PersonIsResponsible");
         person.DeletedAt = db.Clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

@@ -129,14 +129,14 @@ public sealed class IndicatorValueTests(BangfuApp app) : IClassFixture<BangfuApp
         var supported = await app.OrgAdminAsync(admin, s.SupportedId);
         var stranger = await app.OrgAdminAsync(admin, (await admin.CreateOrganizationAsync()).Id);
 
-        await supporting.SaveValuesAsync(s.SupportedId, (Revenue, "2022", 10m));
-        Assert.Single(await supported.ValuesAsync(s.SupportedId, "2022", code: Revenue));
-        await (await supported.PostValuesAsync(s.SupportingId, (Revenue, "2022", 10m))).ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostValuesAsync(s.SupportedId, (Revenue, "2022", 10m))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/indicators/values?organizationId={s.SupportedId}&from=2022")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/indicators/compare?organizationId={s.SupportedId}&period=2022&baseline=2021")).StatusCode);
+        await supporting.SaveValuesAsync(s.SupportedId, (Revenue, "2024", 10m));
+        Assert.Single(await supported.ValuesAsync(s.SupportedId, "2024", code: Revenue));
+        await (await supported.PostValuesAsync(s.SupportingId, (Revenue, "2024", 10m))).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostValuesAsync(s.SupportedId, (Revenue, "2024", 10m))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/indicators/values?organizationId={s.SupportedId}&from=2024")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/indicators/compare?organizationId={s.SupportedId}&period=2024&baseline=2023")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/indicators/approval?organizationId={s.SupportedId}&period=2022")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.ApprovalAsync(s.SupportedId, "2022", ApprovalAction.Submit)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.ApprovalAsync(s.SupportedId, "2024", ApprovalAction.Submit)).StatusCode);
     }
 
     [Fact]

@@ -1454,6 +1454,12 @@ namespace Bangfu.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<int>("Proposal")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProposedByOrganizationId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -1481,6 +1487,16 @@ namespace Bangfu.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Consent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1505,6 +1521,9 @@ namespace Bangfu.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProposedByOrganizationId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("ResponsiblePersonId")

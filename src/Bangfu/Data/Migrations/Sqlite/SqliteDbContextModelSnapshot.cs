@@ -1404,6 +1404,12 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Proposal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposedByOrganizationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1429,6 +1435,16 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Consent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
@@ -1453,6 +1469,9 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposedByOrganizationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ResponsiblePersonId")
