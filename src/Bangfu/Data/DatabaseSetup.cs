@@ -19,6 +19,9 @@ public sealed class BangfuOptions
 
     /// Load the demo partnerships into an empty embedded database (and into PostgreSQL only on `seed-demo`).
     public bool Demo { get; set; } = true;
+
+    /// The Data Protection key ring (sign-in cookies, bearer tokens).
+    public string KeyRingDir => Path.Combine(Path.GetFullPath(DataDir), "keys");
 }
 
 public sealed class DatabaseOptions
@@ -57,10 +60,14 @@ public static class DatabaseSetup
     {
         var options = configuration.ReadBangfuOptions();
         services.AddSingleton(options);
+        // The data directory holds the database, the keys and patients' files: nobody but the service account reads it.
+        OwnerOnly.Folder(Path.GetFullPath(options.DataDir));
         // Sign-in cookies and bearer tokens must survive a restart: keep the keys beside the data.
         services.AddDataProtection().SetApplicationName("Bangfu")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.DataDir), "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(OwnerOnly.Folder(options.KeyRingDir)));
         var connectionString = ConnectionString(configuration, options);
+        if (options.Database.Provider == DatabaseProvider.Sqlite)
+            CreateOwnerOnly(connectionString);
         if (options.Database.Provider == DatabaseProvider.Sqlite)
             services.AddDbContextFactory<SqliteDbContext>(o => ConfigureSqlite(o, connectionString));
         else
@@ -79,9 +86,22 @@ public static class DatabaseSetup
             return configured;
         if (options.Database.Provider == DatabaseProvider.Postgres)
             throw new InvalidOperationException("Bangfu__Database__Provider=Postgres needs ConnectionStrings__Bangfu (e.g. Host=127.0.0.1;Database=bangfu;Username=postgres).");
-        var dir = Path.GetFullPath(options.DataDir);
-        Directory.CreateDirectory(dir);
+        var dir = OwnerOnly.Folder(Path.GetFullPath(options.DataDir));
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dir, "bangfu.db"), ForeignKeys = true }.ToString();
+    }
+
+    /// SQLite makes its -wal and -shm files with the database file's mode, so the first file decides for all three.
+    private static void CreateOwnerOnly(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (file.Length == 0 || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
+            return;
+        file = Path.GetFullPath(file);
+        // Only a folder we make is narrowed: the database may sit in a folder other programs share.
+        if (!Directory.Exists(Path.GetDirectoryName(file)))
+            OwnerOnly.Folder(Path.GetDirectoryName(file)!);
+        using (new FileStream(file, OwnerOnly.NewFile(FileMode.OpenOrCreate, asynchronous: false)))
+            OwnerOnly.Narrow(file);
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>

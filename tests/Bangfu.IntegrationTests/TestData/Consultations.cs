@@ -50,7 +50,7 @@ public static class ConsultationData
         type, invitedId, null, "心血管内科", partnershipId, null, null, TitleLevel.Senior, ConsultationUrgency.Routine,
         DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(2), ConsultationMode.Video,
         "明确胸痛原因，制定下一步治疗方案", "患者男，36岁，反复胸痛3天，心电图示ST段改变。",
-        new PatientInput("王某某", PatientSex.Male, new DateOnly(1990, 1, 1), null, idNumber),
+        new PatientInput("王某某", PatientSex.Male, 1990, null, idNumber),
         new ConsentInput(ConsentGiver.Relative, "王某", "父亲", DateTimeOffset.UtcNow.AddHours(-1), true, fee is > 0, fee),
         version);
 

@@ -21,7 +21,7 @@ public sealed record ReferralSetUp(
 
     public SaveReferralRequest Down(string diagnosisCode = "I63") =>
         new(ReferralDirection.Down, SenderId, null, ReceiverId, null, null,
-            new PatientInput("李四", PatientSex.Female, new DateOnly(1950, 5, 1), null, null), diagnosisCode, "脑梗死恢复期", "溶栓后病情稳定。",
+            new PatientInput("李四", PatientSex.Female, 1950, null, null), diagnosisCode, "脑梗死恢复期", "溶栓后病情稳定。",
             "转回基层康复", SenderPhysicianId, ReferralPriority.Routine, null, "静脉溶栓、抗血小板", "继续抗血小板、降脂", "肢体功能康复训练");
 }
 

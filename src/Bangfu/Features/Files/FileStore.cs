@@ -20,7 +20,7 @@ public sealed class FileStoreOptions
 /// to, so a failed write leaves no row; content already on disk without a row is unreachable and harmless.
 public sealed class FileStore(FileStoreOptions options, BangfuOptions bangfu, TimeProvider clock)
 {
-    private string Root => options.Root is { Length: > 0 } r ? Path.GetFullPath(r) : Path.Combine(Path.GetFullPath(bangfu.DataDir), "files");
+    public string Root => options.Root is { Length: > 0 } r ? Path.GetFullPath(r) : Path.Combine(Path.GetFullPath(bangfu.DataDir), "files");
 
     public long MaxBytes(FilePurpose purpose) => options.MaxBytes(purpose);
 
@@ -37,7 +37,7 @@ public sealed class FileStore(FileStoreOptions options, BangfuOptions bangfu, Ti
         errors.ThrowIfAny();
 
         var max = options.MaxBytes(purpose);
-        Directory.CreateDirectory(Root);
+        OwnerOnly.Folder(Root);
         var temp = Path.Combine(Root, $".upload-{Guid.NewGuid():N}");
         try
         {
@@ -52,7 +52,7 @@ public sealed class FileStore(FileStoreOptions options, BangfuOptions bangfu, Ti
 
             var kind = KindOf(purpose, name)!;
             var target = PathOf(sha);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            OwnerOnly.Folder(Path.GetDirectoryName(target)!);
             if (!File.Exists(target))
                 File.Move(temp, target);
             var file = new StoredFile
@@ -128,7 +128,7 @@ public sealed class FileStore(FileStoreOptions options, BangfuOptions bangfu, Ti
         var headLength = 0;
         long length = 0;
         var buffer = new byte[81920];
-        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        await using (var output = new FileStream(path, OwnerOnly.NewFile()))
         {
             int read;
             while ((read = await content.ReadAsync(buffer, ct)) > 0)

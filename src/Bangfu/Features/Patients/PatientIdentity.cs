@@ -8,9 +8,26 @@ namespace Bangfu.Features.Patients;
 public sealed class PatientDataOptions
 {
     /// Base64 of 32 random bytes (`openssl rand -base64 32`). Set it in production through the environment
-    /// (Bangfu__Patients__Key) or a secret store, never in the repository. Without it a key is made once and kept in
-    /// the data directory's `keys` folder beside the sign-in keys (fine for a single server and the demo).
+    /// (Bangfu__Patients__Key) or a secret store, never in the repository. Without it the key is read from
+    /// <see cref="KeyFile"/>, made there once if missing.
     public string? Key { get; set; }
+
+    /// Where the key lives when <see cref="Key"/> is not set (Bangfu__Patients__KeyFile), e.g. on a mounted secret
+    /// volume. Defaults to `keys/patient-id.key` in the data directory: fine for one server and the demo, but a copy
+    /// of the data directory then holds both the ciphertext and its key.
+    public string? KeyFile { get; set; }
+
+    public string KeyPath(BangfuOptions bangfu) =>
+        KeyFile is { Length: > 0 } file ? Path.GetFullPath(file) : Path.Combine(Path.GetFullPath(bangfu.DataDir), "keys", "patient-id.key");
+
+    /// True when the key is a file inside the data directory, i.e. beside the database it protects.
+    public bool IsKeyBesideData(BangfuOptions bangfu)
+    {
+        if (Key is { Length: > 0 })
+            return false;
+        var data = Path.GetFullPath(bangfu.DataDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return KeyPath(bangfu).StartsWith(data, StringComparison.Ordinal);
+    }
 }
 
 /// Encrypts, masks and checks patient identity numbers, and builds <see cref="PatientRecord"/>s from form input.
@@ -23,7 +40,7 @@ public sealed class PatientIdentity
     public PatientIdentity(PatientDataOptions options, BangfuOptions bangfu, TimeProvider clock)
     {
         _clock = clock;
-        _key = options.Key is { Length: > 0 } configured ? Convert.FromBase64String(configured) : LoadOrCreateKey(bangfu.DataDir);
+        _key = options.Key is { Length: > 0 } configured ? Convert.FromBase64String(configured) : LoadOrCreateKey(options.KeyPath(bangfu));
         if (_key.Length != 32)
             throw new InvalidOperationException("Bangfu:Patients:Key must be 32 bytes in base64 (openssl rand -base64 32).");
     }
@@ -38,11 +55,11 @@ public sealed class PatientIdentity
         }
         errors.Required($"{prefix}.name", input.Name, 50);
         errors.Defined($"{prefix}.sex", input.Sex);
-        var today = DateOnly.FromDateTime(_clock.GetLocalNow().Date);
-        if (input.BirthDate is null && input.AgeYears is null)
-            errors.Add($"{prefix}.birthDate", "Patients.AgeOrBirthDate");
-        if (input.BirthDate is { } b && (b > today || b < today.AddYears(-130)))
-            errors.Add($"{prefix}.birthDate", "Patients.BirthDateRange");
+        var year = _clock.GetLocalNow().Year;
+        if (input.BirthYear is null && input.AgeYears is null)
+            errors.Add($"{prefix}.birthYear", "Patients.AgeOrBirthYear");
+        if (input.BirthYear is { } b && (b > year || b < year - 130))
+            errors.Add($"{prefix}.birthYear", "Patients.BirthYearRange");
         if (input.AgeYears is < 0 or > 130)
             errors.Add($"{prefix}.ageYears", "Patients.AgeRange");
         if (!string.IsNullOrWhiteSpace(input.IdNumber))
@@ -50,8 +67,8 @@ public sealed class PatientIdentity
             var id = Normalize(input.IdNumber);
             if (!IsValidResidentId(id))
                 errors.Add($"{prefix}.idNumber", "Patients.IdNumberInvalid");
-            else if (input.BirthDate is { } birth && BirthDateOf(id) != birth)
-                errors.Add($"{prefix}.birthDate", "Patients.BirthDateMismatch");
+            else if (input.BirthYear is { } birth && BirthDateOf(id)!.Value.Year != birth)
+                errors.Add($"{prefix}.birthYear", "Patients.BirthYearMismatch");
         }
     }
 
@@ -69,7 +86,7 @@ public sealed class PatientIdentity
     {
         record.Name = input.Name!.Trim();
         record.Sex = input.Sex ?? PatientSex.Unknown;
-        record.BirthDate = input.BirthDate ?? (string.IsNullOrWhiteSpace(input.IdNumber) ? null : BirthDateOf(Normalize(input.IdNumber)));
+        record.BirthYear = input.BirthYear ?? (string.IsNullOrWhiteSpace(input.IdNumber) ? null : BirthDateOf(Normalize(input.IdNumber))?.Year);
         record.AgeYears = input.AgeYears;
         if (!string.IsNullOrWhiteSpace(input.IdNumber))
         {
@@ -126,9 +143,11 @@ public sealed class PatientIdentity
         return Encoding.UTF8.GetString(plain);
     }
 
-    /// 510104199001011234 → 5101**********1234: the region of issue and the last four, as clinics print them.
+    /// 510104199001011234 → 510**************4: the province and the check digit only. With the birth year and sex
+    /// in clear this still leaves about 16,000 numbers for a patient whose county is known (ADR 0011 has the
+    /// arithmetic); the old form (first four, last four) left one or two once the birth date was shown.
     public static string Mask(string id) =>
-        id.Length <= 8 ? new string('*', id.Length) : id[..4] + new string('*', id.Length - 8) + id[^4..];
+        id.Length <= 8 ? new string('*', id.Length) : id[..3] + new string('*', id.Length - 4) + id[^1..];
 
     public static string Normalize(string id) => id.Trim().ToUpperInvariant();
 
@@ -149,17 +168,16 @@ public sealed class PatientIdentity
     public static DateOnly? BirthDateOf(string id) =>
         id.Length == 18 && DateOnly.TryParseExact(id.Substring(6, 8), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 
-    private static byte[] LoadOrCreateKey(string dataDir)
+    /// The key as backups carry it (base64), so that a restored database can be read.
+    public string ExportKey() => Convert.ToBase64String(_key);
+
+    private static byte[] LoadOrCreateKey(string path)
     {
-        var dir = Path.Combine(Path.GetFullPath(dataDir), "keys");
-        var path = Path.Combine(dir, "patient-id.key");
         if (File.Exists(path))
             return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        Directory.CreateDirectory(dir);
+        OwnerOnly.Folder(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        OwnerOnly.WriteAllText(path, Convert.ToBase64String(key));
         return key;
     }
 }
@@ -170,6 +188,24 @@ public static class PatientSetup
     {
         services.AddSingleton(configuration.GetSection("Bangfu:Patients").Get<PatientDataOptions>() ?? new PatientDataOptions());
         services.AddSingleton<PatientIdentity>();
+        services.AddHostedService<PatientKeyPlacementCheck>();
         return services;
     }
+}
+
+/// A copy of the data directory (a stolen disk, a careless backup) should not carry the key to its own ciphertext.
+public sealed class PatientKeyPlacementCheck(PatientDataOptions options, BangfuOptions bangfu, IHostEnvironment environment, ILogger<PatientKeyPlacementCheck> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (environment.IsProduction() && options.IsKeyBesideData(bangfu))
+        {
+            log.LogWarning("患者身份证号密钥与数据库放在同一数据目录，请用 Bangfu__Patients__KeyFile 指向数据目录之外，或用 Bangfu__Patients__Key 从密钥库提供。 / " +
+                "The patient identity key {Path} sits in the data directory beside the database; set Bangfu__Patients__KeyFile to a path outside it, or Bangfu__Patients__Key from a secret store.",
+                options.KeyPath(bangfu));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

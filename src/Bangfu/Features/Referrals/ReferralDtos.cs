@@ -33,7 +33,7 @@ public sealed record ReferralTransitionDto(ReferralStatus? FromStatus, ReferralS
 
 public sealed record ReferralListItem(int Id, ReferralDirection Direction, ReferralStatus Status, ReferralPriority Priority,
     int FromOrganizationId, string FromOrganizationName, int ToOrganizationId, string ToOrganizationName,
-    string PatientName, PatientSex PatientSex, int? PatientAgeYears, DateOnly? PatientBirthDate,
+    string PatientName, PatientSex PatientSex, int? PatientAgeYears, int? PatientBirthYear,
     string DiagnosisCode, string DiagnosisText, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, bool HasTransport, int? OriginalReferralId);
 
 public sealed record ReferralDto(int Id, ReferralDirection Direction, ReferralStatus Status, ReferralPriority Priority,

@@ -200,7 +200,7 @@ public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity ide
             {
                 Name = original.Patient.Name,
                 Sex = original.Patient.Sex,
-                BirthDate = original.Patient.BirthDate,
+                BirthYear = original.Patient.BirthYear,
                 AgeYears = original.Patient.AgeYears,
                 IdNumberCipher = original.Patient.IdNumberCipher,
                 IdNumberMasked = original.Patient.IdNumberMasked,
@@ -430,7 +430,7 @@ public sealed class ReferralService(AppDbContextFactory dbf, PatientIdentity ide
 
     private static IQueryable<ReferralListItem> List(AppDbContext db, IQueryable<Referral> q) =>
         q.Select(r => new ReferralListItem(r.Id, r.Direction, r.Status, r.Priority, r.FromOrganizationId, r.FromOrganization!.Name,
-            r.ToOrganizationId, r.ToOrganization!.Name, r.Patient.Name, r.Patient.Sex, r.Patient.AgeYears, r.Patient.BirthDate,
+            r.ToOrganizationId, r.ToOrganization!.Name, r.Patient.Name, r.Patient.Sex, r.Patient.AgeYears, r.Patient.BirthYear,
             r.DiagnosisCode, r.DiagnosisText, r.CreatedAt, r.SubmittedAt,
             db.TransportRuns.Any(t => t.ReferralId == r.Id && !t.IsCancelled), r.OriginalReferralId));
 

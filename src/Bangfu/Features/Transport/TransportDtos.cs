@@ -34,5 +34,5 @@ public sealed record TransportRunDto(int Id, int ReferralId, int CentreId, strin
 
 /// What a transport centre sees of a request: the run, and of the referral only what the crew needs.
 public sealed record TransportRequestItem(TransportRunDto Run, ReferralStatus ReferralStatus, ReferralPriority Priority,
-    string FromOrganizationName, string ToOrganizationName, string PatientName, PatientSex PatientSex, int? PatientAgeYears, DateOnly? PatientBirthDate,
+    string FromOrganizationName, string ToOrganizationName, string PatientName, PatientSex PatientSex, int? PatientAgeYears, int? PatientBirthYear,
     string DiagnosisCode, string DiagnosisText);

@@ -148,7 +148,7 @@ public sealed class TransportService(AppDbContextFactory dbf, ReferralService re
                 r.Patient.Name,
                 r.Patient.Sex,
                 r.Patient.AgeYears,
-                r.Patient.BirthDate,
+                r.Patient.BirthYear,
                 r.DiagnosisCode,
                 r.DiagnosisText
             })
@@ -156,7 +156,7 @@ public sealed class TransportService(AppDbContextFactory dbf, ReferralService re
         return [.. runs.Select(run =>
         {
             var r = info[run.ReferralId];
-            return new TransportRequestItem(run, r.Status, r.Priority, r.From, r.To, r.Name, r.Sex, r.AgeYears, r.BirthDate, r.DiagnosisCode, r.DiagnosisText);
+            return new TransportRequestItem(run, r.Status, r.Priority, r.From, r.To, r.Name, r.Sex, r.AgeYears, r.BirthYear, r.DiagnosisCode, r.DiagnosisText);
         })];
     }
 

@@ -194,14 +194,14 @@ public sealed class ReferralScreenTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "修改转诊单草稿" })).ToBeVisibleAsync();
         // The patient comes over with the identity number masked; left empty, it is kept.
         await Assertions.Expect(pages.Field("姓名")).ToHaveValueAsync("张小宝");
-        await Assertions.Expect(page.GetByText("已保存 5101**********1230")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("已保存 510**************0")).ToBeVisibleAsync();
         await pages.Field("治疗经过").FillAsync("NICU呼吸支持7天，撤机成功");
         await pages.Field("下一步治疗方案").FillAsync("继续母乳喂养，监测体重");
         await pages.Field("康复方案").FillAsync("早产儿随访");
         await BrowserApp.ScreenshotAsync(page, "referral-back-edit-phone");
         await pages.SaveDraftAsync();
         Assert.EndsWith($"/referrals/{back}", page.Url, StringComparison.Ordinal);
-        await Assertions.Expect(page.GetByTestId("detail-id")).ToHaveTextAsync("5101**********1230");
+        await Assertions.Expect(page.GetByTestId("detail-id")).ToHaveTextAsync("510**************0");
 
         await pages.ActAsync("submit");
         await Assertions.Expect(pages.Status).ToHaveTextAsync("已提交");

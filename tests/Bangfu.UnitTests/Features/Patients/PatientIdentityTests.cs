@@ -31,9 +31,68 @@ public sealed class PatientIdentityTests
     }
 
     [Fact]
-    public void The_number_is_masked_to_the_region_and_the_last_four()
+    public void The_number_is_masked_to_the_province_and_the_check_digit()
     {
-        Assert.Equal("5101**********1234", PatientIdentity.Mask("510104199001011234"));
+        Assert.Equal("510**************4", PatientIdentity.Mask("510104199001011234"));
+    }
+
+    /// The worst case for a reader of a screen: they know the county of issue (the hospital's own), and see the
+    /// masked number, the birth year and the sex. Every number that fits all of that is a candidate.
+    [Fact]
+    public void The_masked_number_with_every_clear_field_still_leaves_thousands_of_candidates()
+    {
+        var identity = Identity();
+        var id = ValidId("51010419900101123");
+        var record = identity.Create(new PatientInput("张三", PatientSex.Male, null, null, id));
+        var view = PatientView.Of(record);
+        Assert.Equal(1990, view.BirthYear);
+
+        var candidates = 0;
+        for (var day = new DateOnly(view.BirthYear!.Value, 1, 1); day.Year == view.BirthYear; day = day.AddDays(1))
+        {
+            for (var sequence = 0; sequence < 1000; sequence++)
+            {
+                if (sequence % 2 == 0 == (view.Sex == PatientSex.Male))  // the 17th digit is odd for men
+                    continue;
+                var candidate = ValidId($"{id[..6]}{day:yyyyMMdd}{sequence:000}");
+                if (PatientIdentity.Mask(candidate) == view.IdNumberMasked)
+                    candidates++;
+            }
+        }
+        // 365 days × 500 sequences / 11 check digits ≈ 16,600; the old mask (first four, last four) left 33 here,
+        // and with the birth date in clear, one.
+        Assert.InRange(candidates, 15_000, 17_500);
+    }
+
+    [Fact]
+    public void The_key_can_live_in_a_file_outside_the_data_directory_and_is_made_owner_only()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "bangfu-ut-" + Guid.NewGuid().ToString("N"));
+        var secretDir = Path.Combine(Path.GetTempPath(), "bangfu-ut-" + Guid.NewGuid().ToString("N"), "secrets");
+        try
+        {
+            var bangfu = new BangfuOptions { DataDir = dataDir };
+            var beside = new PatientDataOptions();
+            Assert.True(beside.IsKeyBesideData(bangfu));
+
+            var outside = new PatientDataOptions { KeyFile = Path.Combine(secretDir, "patient.key") };
+            Assert.False(outside.IsKeyBesideData(bangfu));
+            var cipher = new PatientIdentity(outside, bangfu, TimeProvider.System).Protect("x");
+            Assert.True(File.Exists(outside.KeyFile));
+            Assert.False(Directory.Exists(Path.Combine(dataDir, "keys")));
+            Assert.Equal("x", new PatientIdentity(outside, bangfu, TimeProvider.System).Unprotect(cipher));  // read back, not made again
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(outside.KeyFile));
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(secretDir));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(dataDir))
+                Directory.Delete(dataDir, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(secretDir)!, recursive: true);
+        }
     }
 
     [Fact]
@@ -56,16 +115,16 @@ public sealed class PatientIdentityTests
         var identity = Identity();
         var errors = new Validation();
         identity.Validate(new PatientInput("", null, null, null, "123"), errors, "patient");
-        Assert.Equal(["patient.name", "patient.sex", "patient.birthDate", "patient.idNumber"], errors.Errors.Select(e => e.Field));
+        Assert.Equal(["patient.name", "patient.sex", "patient.birthYear", "patient.idNumber"], errors.Errors.Select(e => e.Field));
 
         errors = new Validation();
-        identity.Validate(new PatientInput("张三", PatientSex.Male, new DateOnly(1991, 1, 1), null, ValidId("51010419900101123")), errors, "patient");
-        Assert.Equal("patient.birthDate", Assert.Single(errors.Errors).Field);
+        identity.Validate(new PatientInput("张三", PatientSex.Male, 1991, null, ValidId("51010419900101123")), errors, "patient");
+        Assert.Equal("patient.birthYear", Assert.Single(errors.Errors).Field);
 
         var record = identity.Create(new PatientInput(" 张三 ", PatientSex.Male, null, null, ValidId("51010419900101123").ToLowerInvariant()));
         Assert.Equal("张三", record.Name);
-        Assert.Equal(new DateOnly(1990, 1, 1), record.BirthDate);
-        Assert.StartsWith("5101", record.IdNumberMasked);
+        Assert.Equal(1990, record.BirthYear);
+        Assert.Equal(ValidId("51010419900101123")[..3] + "**************" + ValidId("51010419900101123")[^1..], record.IdNumberMasked);
         Assert.StartsWith("k1:", record.IdNumberCipher);
     }
 }

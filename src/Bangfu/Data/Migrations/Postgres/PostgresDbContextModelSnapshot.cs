@@ -2814,9 +2814,9 @@ namespace Bangfu.Data.Migrations.Postgres
                                 .HasColumnType("integer")
                                 .HasColumnName("PatientAgeYears");
 
-                            b1.Property<DateOnly?>("BirthDate")
-                                .HasColumnType("date")
-                                .HasColumnName("PatientBirthDate");
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("integer")
+                                .HasColumnName("PatientBirthYear");
 
                             b1.Property<string>("IdNumberCipher")
                                 .HasMaxLength(200)
@@ -3215,9 +3215,9 @@ namespace Bangfu.Data.Migrations.Postgres
                                 .HasColumnType("integer")
                                 .HasColumnName("PatientAgeYears");
 
-                            b1.Property<DateOnly?>("BirthDate")
-                                .HasColumnType("date")
-                                .HasColumnName("PatientBirthDate");
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("integer")
+                                .HasColumnName("PatientBirthYear");
 
                             b1.Property<string>("IdNumberCipher")
                                 .HasMaxLength(200)

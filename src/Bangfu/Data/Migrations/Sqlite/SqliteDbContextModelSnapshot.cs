@@ -2722,9 +2722,9 @@ namespace Bangfu.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("PatientAgeYears");
 
-                            b1.Property<DateOnly?>("BirthDate")
-                                .HasColumnType("TEXT")
-                                .HasColumnName("PatientBirthDate");
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PatientBirthYear");
 
                             b1.Property<string>("IdNumberCipher")
                                 .HasMaxLength(200)
@@ -3123,9 +3123,9 @@ namespace Bangfu.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("PatientAgeYears");
 
-                            b1.Property<DateOnly?>("BirthDate")
-                                .HasColumnType("TEXT")
-                                .HasColumnName("PatientBirthDate");
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PatientBirthYear");
 
                             b1.Property<string>("IdNumberCipher")
                                 .HasMaxLength(200)
