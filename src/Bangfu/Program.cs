@@ -30,6 +30,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBangfuWeb();
 builder.Services.AddBangfuProblems();
+builder.Services.AddBangfuSecurity(builder.Configuration);
 builder.Services.AddBangfuData(builder.Configuration);
 builder.Services.AddBangfuAccounts();
 builder.Services.AddBangfuUi();
@@ -66,6 +67,7 @@ app.UseBangfuPipeline();
 
 app.MapBangfuHealth();
 app.MapAuthEndpoints();
+app.MapBangfuSecurity();
 app.MapUserEndpoints();
 app.MapOrganizationEndpoints();
 app.MapPersonEndpoints();

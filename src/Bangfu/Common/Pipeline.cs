@@ -8,7 +8,9 @@ public static class Pipeline
 {
     public static WebApplication UseBangfuPipeline(this WebApplication app)
     {
-        // Localization first: problems written on the way out must see the caller's language.
+        // Real scheme and address, https and the security headers before anything can answer.
+        app.UseBangfuTransport();
+        // Localization next: problems written on the way out must see the caller's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -16,6 +18,7 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<CookieApiAntiforgeryMiddleware>();
         return app;
     }
 

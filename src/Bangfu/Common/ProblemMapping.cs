@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -17,6 +18,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             DomainRuleException r => Problem(StatusCodes.Status409Conflict, "Problem.Rule", text[r.MessageKey, r.Args]),
             ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "Problem.Conflict", text["Error.Concurrency"]),
             AccessDeniedException a => Problem(StatusCodes.Status403Forbidden, "Problem.Forbidden", text[a.MessageKey]),
+            AntiforgeryValidationException => Problem(StatusCodes.Status400BadRequest, "Problem.BadRequest", text["Error.Antiforgery"]),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problem(StatusCodes.Status413PayloadTooLarge, "Problem.TooLarge", text["Error.BodyTooLarge"]),
             BadHttpRequestException b when b.InnerException is JsonException j => Validation([JsonError(j)]),

@@ -1,4 +1,5 @@
 using Bangfu.Common;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -28,12 +29,14 @@ public static class UiSetup
             var chosen = WebSetup.Cultures.FirstOrDefault(c => c.Name == culture) ?? WebSetup.Cultures[0];
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
             return Results.LocalRedirect(redirect is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/");
         }).AllowAnonymous();
 
-        app.MapPost("/logout", async (SignInManager<Features.Accounts.AppUser> signIn) =>
+        // Another site must not be able to sign a user out: the form carries the antiforgery token.
+        app.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<Features.Accounts.AppUser> signIn) =>
         {
+            await antiforgery.ValidateRequestAsync(http);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/login");
         });

@@ -38,6 +38,8 @@ public static class AccountSetup
                 c.Cookie.Name = "bangfu.auth";
                 c.Cookie.HttpOnly = true;
                 c.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request came over https (directly or, with BehindProxy, through the proxy).
+                c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 // An API call answers 401/403; only pages redirect to the login form.
                 c.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
                 c.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);

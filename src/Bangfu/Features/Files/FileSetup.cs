@@ -16,8 +16,9 @@ public static class FileSetup
     }
 
     /// Marks an endpoint as taking one multipart file of <paramref name="purpose"/>: its body may be as large as the
-    /// purpose allows (plus the form's own overhead). Sign-in cookies are SameSite=Lax, so a cross-site form cannot post
-    /// here with them; API clients use bearer tokens. That is why the antiforgery token is not asked for.
+    /// purpose allows (plus the form's own overhead). Form-field antiforgery is off because the file is streamed; a call
+    /// made with the sign-in cookie still needs the token in its header (<see cref="CookieApiAntiforgeryMiddleware"/>),
+    /// and API clients use bearer tokens.
     public static RouteHandlerBuilder AcceptsUpload(this RouteHandlerBuilder builder, FilePurpose purpose) =>
         builder.DisableAntiforgery()
             .WithMetadata(new LargeBodyMetadata(sp => sp.GetRequiredService<FileStoreOptions>().MaxBytes(purpose) + 1024 * 1024));
