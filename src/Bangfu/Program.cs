@@ -32,7 +32,7 @@ builder.Services.AddBangfuWeb();
 builder.Services.AddBangfuProblems();
 builder.Services.AddBangfuSecurity(builder.Configuration);
 builder.Services.AddBangfuData(builder.Configuration);
-builder.Services.AddBangfuAccounts();
+builder.Services.AddBangfuAccounts(builder.Configuration);
 builder.Services.AddBangfuUi();
 builder.Services.AddFiles(builder.Configuration);
 builder.Services.AddPatients(builder.Configuration);

@@ -15,7 +15,9 @@ public static class Pipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<SessionCheckMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<CookieApiAntiforgeryMiddleware>();

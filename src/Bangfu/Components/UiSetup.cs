@@ -12,6 +12,8 @@ public static class UiSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        // A page left open checks its session again (logout elsewhere, a new password, a disabled account end it).
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Features.Accounts.SessionRevalidation>();
         services.AddHttpContextAccessor();
         // Messages at the bottom: on a phone the top-right corner is the page's title.
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
@@ -34,10 +36,10 @@ public static class UiSetup
         }).AllowAnonymous();
 
         // Another site must not be able to sign a user out: the form carries the antiforgery token.
-        app.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<Features.Accounts.AppUser> signIn) =>
+        app.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, Features.Accounts.SessionService sessions) =>
         {
             await antiforgery.ValidateRequestAsync(http);
-            await signIn.SignOutAsync();
+            await sessions.EndAllAsync(http.User);
             return Results.LocalRedirect("/login");
         });
         return app;

@@ -15,8 +15,16 @@ public static class AccountSetup
     public static readonly TimeSpan SessionTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
 
-    public static IServiceCollection AddBangfuAccounts(this IServiceCollection services)
+    public static IServiceCollection AddBangfuAccounts(this IServiceCollection services, IConfiguration configuration)
     {
+        var accountOptions = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        services.AddSingleton(accountOptions);
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<SessionCheck>();
+        services.AddHttpContextAccessor();
+        services.AddSignInLimits(accountOptions);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
@@ -50,6 +58,7 @@ public static class AccountSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<BangfuClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
@@ -70,9 +79,9 @@ public static class AccountSetup
         o.Password.RequireUppercase = true;
         o.Password.RequireNonAlphanumeric = true;
         o.Password.RequiredUniqueChars = 5;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
+        // Failed sign-ins slow the next attempt (SignInThrottle) instead of Identity's lockout, which a stranger could
+        // use to keep the administrator out for good.
+        o.Lockout.AllowedForNewUsers = false;
         o.User.RequireUniqueEmail = false;
         o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bangfu.Features.Accounts;
@@ -11,6 +12,8 @@ public static class UserEndpoints
         api.MapPost("/", CreateAsync);
         api.MapPut("/{id}", UpdateAsync);
         api.MapPost("/{id}/unlock", UnlockAsync);
+        api.MapPost("/{id}/disable", (string id, UserService users, UserManager<AppUser> manager, HttpContext http, CancellationToken ct) => SetDisabledAsync(id, true, users, manager, http, ct));
+        api.MapPost("/{id}/enable", (string id, UserService users, UserManager<AppUser> manager, HttpContext http, CancellationToken ct) => SetDisabledAsync(id, false, users, manager, http, ct));
         return app;
     }
 
@@ -25,6 +28,10 @@ public static class UserEndpoints
 
     public static async Task<Results<Ok<UserDto>, NotFound>> UpdateAsync(string id, SaveUserRequest request, UserService users, CancellationToken ct) =>
         await users.UpdateAsync(id, request, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<UserDto>, NotFound>> SetDisabledAsync(
+        string id, bool disabled, UserService users, UserManager<AppUser> manager, HttpContext http, CancellationToken ct) =>
+        await users.SetDisabledAsync(id, disabled, manager.GetUserId(http.User)!, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();
 
     public static async Task<Results<NoContent, NotFound>> UnlockAsync(string id, UserService users) =>
         await users.UnlockAsync(id) ? TypedResults.NoContent() : TypedResults.NotFound();

@@ -6,17 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bangfu.Features.Accounts;
 
-public sealed record UserDto(string Id, string UserName, string? DisplayName, string Role, int? OrganizationId, string? OrganizationName, bool IsLockedOut, int? PersonId = null);
+public sealed record UserDto(string Id, string UserName, string? DisplayName, string Role, int? OrganizationId, string? OrganizationName, bool IsLockedOut, int? PersonId = null, bool IsDisabled = false);
 
 public sealed record SaveUserRequest(string? UserName, string? DisplayName, string? Role, int? OrganizationId, string? Password, int? PersonId = null);
 
 /// Accounts are managed by system administrators only; the endpoints and pages check that before calling here.
-public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbf, AppDbContext identityDb, TimeProvider clock)
+public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbf, AppDbContext identityDb, TimeProvider clock, SignInThrottle throttle)
 {
     public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbf.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
         var rows = await (
             from u in db.Users.AsNoTracking()
             join ur in db.UserRoles on u.Id equals ur.UserId into urs
@@ -24,9 +23,9 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
             join r in db.Roles on ur.RoleId equals r.Id into rs
             from r in rs.DefaultIfEmpty()
             orderby u.UserName
-            select new { u.Id, u.UserName, u.DisplayName, Role = r.Name, u.OrganizationId, Org = u.Organization!.Name, u.LockoutEnd, u.PersonId })
+            select new { u.Id, u.UserName, u.DisplayName, Role = r.Name, u.OrganizationId, Org = u.Organization!.Name, u.PersonId, u.IsDisabled })
             .ToListAsync(ct);
-        return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.Role ?? Roles.ReadOnly, u.OrganizationId, u.Org, u.LockoutEnd > now, u.PersonId)).ToList();
+        return rows.Select(u => new UserDto(u.Id, u.UserName!, u.DisplayName, u.Role ?? Roles.ReadOnly, u.OrganizationId, u.Org, throttle.IsSlowed(u.UserName!), u.PersonId, u.IsDisabled)).ToList();
     }
 
     public async Task<UserDto> CreateAsync(SaveUserRequest request, CancellationToken ct)
@@ -35,7 +34,7 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         v.Required("password", request.Password, 128);
         await CheckPersonAsync(v, request, ct);
         v.ThrowIfAny();
-        var user = new AppUser { UserName = request.UserName!.Trim(), DisplayName = request.DisplayName, OrganizationId = request.OrganizationId, PersonId = request.PersonId };
+        var user = new AppUser { UserName = request.UserName!.Trim(), DisplayName = request.DisplayName, OrganizationId = request.OrganizationId, PersonId = request.PersonId, PasswordChangedAt = clock.GetUtcNow() };
         // The account and its role are written together or not at all (the Identity stores share this context).
         await using (var tx = await identityDb.Database.BeginTransactionAsync(ct))
         {
@@ -77,6 +76,8 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             Throw(await users.ResetPasswordAsync(user, token, request.Password), "password");
+            user.PasswordChangedAt = clock.GetUtcNow();
+            Throw(await users.UpdateAsync(user), "password");
         }
         await users.UpdateSecurityStampAsync(user);
         return (await ListAsync(ct)).Single(u => u.Id == user.Id);
@@ -89,7 +90,22 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
             return false;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        throttle.Forget(user.UserName!);
         return true;
+    }
+
+    /// A disabled account cannot sign in, and every session it has ends now. An administrator cannot disable itself.
+    public async Task<UserDto?> SetDisabledAsync(string id, bool disabled, string callerId, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return null;
+        if (disabled && user.Id == callerId)
+            throw new DomainRuleException("Error.CannotDisableSelf");
+        user.IsDisabled = disabled;
+        Throw(await users.UpdateAsync(user), "isDisabled");
+        await users.UpdateSecurityStampAsync(user);
+        return (await ListAsync(ct)).Single(u => u.Id == user.Id);
     }
 
     public static string GeneratePassword()
