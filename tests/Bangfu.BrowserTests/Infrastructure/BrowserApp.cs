@@ -45,6 +45,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bangfu:DataDir", _dataDir);
         builder.UseSetting("Bangfu:Demo", "true");
         builder.UseSetting("BANGFU_ADMIN_PASSWORD", AdminPassword);
+        // Every test signs in from one address; the per-address limit has its own test (SessionTests).
+        builder.UseSetting("Bangfu:Accounts:SignInPerAddressPerMinute", "100000");
     }
 
     public async Task<IPage> NewPageAsync(int width = 1366, int height = 900, string locale = "zh-CN")

@@ -57,7 +57,7 @@ public sealed partial class SecurityHeaderTests(BangfuApp app) : IClassFixture<B
     [Fact]
     public async Task A_cookie_signed_in_api_write_needs_the_antiforgery_header_a_bearer_call_does_not()
     {
-        var browser = await CookieSignInAsync(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var browser = await app.CookieClientAsync();
         var body = new { name = "防伪测试医院", kind = "GeneralHospital", regionCode = "510402" };
 
         // What a forged cross-site request looks like: the cookie, no token.
@@ -77,7 +77,7 @@ public sealed partial class SecurityHeaderTests(BangfuApp app) : IClassFixture<B
     [Fact]
     public async Task A_cookie_signed_in_upload_needs_the_antiforgery_header()
     {
-        var browser = await CookieSignInAsync(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var browser = await app.CookieClientAsync();
         using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "a.pdf" } };
         var forged = await browser.PostAsync("/api/consultations/987654/attachments", form);
         await forged.ProblemAsync(HttpStatusCode.BadRequest);
@@ -86,16 +86,14 @@ public sealed partial class SecurityHeaderTests(BangfuApp app) : IClassFixture<B
     [Fact]
     public async Task Logout_without_the_token_of_our_own_form_signs_nobody_out()
     {
-        var browser = await CookieSignInAsync(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var browser = await app.CookieClientAsync();
 
         var forged = await browser.PostAsync("/logout", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/auth/me")).StatusCode);
 
         var home = await (await browser.GetAsync("/")).Content.ReadAsStringAsync();
-        var token = TokenField().Match(home);
-        Assert.True(token.Success, "the signed-in layout carries the logout form's token");
-        var real = await browser.PostAsync("/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]));
+        var real = await browser.PostAsync("/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", CookieSignIn.FormToken(home))]));
         Assert.Equal(HttpStatusCode.Redirect, real.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/auth/me")).StatusCode);
     }
@@ -144,35 +142,10 @@ public sealed partial class SecurityHeaderTests(BangfuApp app) : IClassFixture<B
     /// Signs in through the login page, as a browser does, and answers the Set-Cookie of the sign-in cookie.
     private static async Task<string> SignInCookieHeaderAsync(HttpClient client)
     {
-        var response = await PostLoginFormAsync(client);
+        var response = await CookieSignIn.PostLoginFormAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("bangfu.auth=", StringComparison.Ordinal));
     }
-
-    private static async Task<HttpClient> CookieSignInAsync(HttpClient client)
-    {
-        var response = await PostLoginFormAsync(client);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
-        return client;
-    }
-
-    private static async Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client)
-    {
-        var page = await (await client.GetAsync("/login")).Content.ReadAsStringAsync();
-        var token = TokenField().Match(page);
-        Assert.True(token.Success, "the login form carries an antiforgery token");
-        return await client.PostAsync("/login", new FormUrlEncodedContent(
-        [
-            new("_handler", "login"),
-            new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)),
-            new("Input.UserName", "admin"),
-            new("Input.Password", BangfuApp.AdminPassword),
-        ]));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     // A <script> element with a body (not one that only loads a file of ours).
     [GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>\\s*\\S", RegexOptions.IgnoreCase)]

@@ -62,6 +62,8 @@ public sealed class BangfuApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bangfu:DataDir", _dataDir);
         builder.UseSetting("Bangfu:Demo", "false");
         builder.UseSetting("BANGFU_ADMIN_PASSWORD", AdminPassword);
+        // Every test signs in from one address; the per-address limit has its own test (SessionTests).
+        builder.UseSetting("Bangfu:Accounts:SignInPerAddressPerMinute", "100000");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

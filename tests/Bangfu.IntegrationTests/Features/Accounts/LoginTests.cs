@@ -51,16 +51,16 @@ public sealed class LoginTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     [Fact]
-    public async Task Locks_the_account_after_five_failed_attempts_even_for_the_right_password()
+    public async Task After_three_failures_the_next_attempt_waits_even_with_the_right_password()
     {
         var (userName, _) = await NewUserAsync();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 4; i++)
             await (await LoginAsync(userName, "Wrong#Pass2026")).ProblemAsync(HttpStatusCode.Unauthorized);
 
-        var problem = await (await LoginAsync(userName, Registry.UserPassword)).ProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal("登录失败次数过多，账号已锁定15分钟。", problem["detail"]!.GetValue<string>());
-        var english = await (await LoginAsync(userName, Registry.UserPassword, "en")).ProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Contains("locked", english["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var problem = await (await LoginAsync(userName, Registry.UserPassword)).ProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Matches("^尝试次数过多，请 [0-9]+ 秒后再试。$", problem["detail"]!.GetValue<string>());
+        var english = await (await LoginAsync(userName, Registry.UserPassword, "en")).ProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Contains("try again in", english["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
