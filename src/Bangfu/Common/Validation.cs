@@ -56,6 +56,16 @@ public sealed partial class Validation
         return this;
     }
 
+    /// An error for each given date outside the dates the programme stores, so a request is refused before its dates
+    /// are counted or stepped through.
+    public Validation Dates(params (string Field, DateOnly? Date)[] dates)
+    {
+        foreach (var (field, date) in dates)
+            if (date is { } d && StoredDates.Problem(d) is { } key)
+                Add(field, key, StoredDates.RangeArgs);
+        return this;
+    }
+
     public Validation Positive(string field, int? value)
     {
         if (value is null)

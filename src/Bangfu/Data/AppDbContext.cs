@@ -98,6 +98,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        StoredValueCheck.Run(ChangeTracker);
         var now = Clock.GetUtcNow();
         var pending = StampChanges();
         if (pending.Count == 0)

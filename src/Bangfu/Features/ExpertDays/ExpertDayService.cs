@@ -78,8 +78,9 @@ public sealed class ExpertDayService(AppDbContextFactory dbf, TimeProvider clock
         var day = await Visible(db, scope).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (day is null)
             return null;
+        new Validation().Dates(("from", from), ("to", to)).ThrowIfAny();
         var start = from ?? day.StartDate;
-        var end = to ?? start.AddYears(1).AddDays(-1);
+        var end = to ?? (start.AddYears(1) > StoredDates.Latest ? StoredDates.Latest : start.AddYears(1).AddDays(-1));
         var v = new Validation().DateOrder("to", start, end);
         if (end.DayNumber - start.DayNumber > 366 * 3)
             v.Add("to", "Error.SpanTooLong", 3);
@@ -109,7 +110,7 @@ public sealed class ExpertDayService(AppDbContextFactory dbf, TimeProvider clock
             v.Add("date", "Error.Required");
         if (request.PersonId is null)
             v.Add("personId", "Error.Required");
-        v.ThrowIfAny();
+        v.Dates(("date", request.Date)).ThrowIfAny();
         var date = request.Date!.Value;
         if (!ExpertDay.Occurrences(day.RecurrenceRule, day.StartDate, day.EndDate, date, date).Contains(date))
             v.Add("date", "Error.NotAnOccurrence");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Bangfu.Common;
 
 namespace Bangfu.Features.Indicators;
 
@@ -53,7 +54,7 @@ public readonly partial record struct Period(PeriodType Type, DateOnly Start)
         if (!m.Success)
             return false;
         var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-        if (year is < 1900 or > 2200)
+        if (year < StoredDates.Earliest.Year || year > StoredDates.Latest.Year)
             return false;
         if (m.Groups["q"].Success)
         {
