@@ -32,7 +32,8 @@ public static class UiSetup
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
-            return Results.LocalRedirect(redirect is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/");
+            // Only a clean path of this site: "/\evil" and "//evil" leave it, and LocalRedirect throws on them.
+            return Results.LocalRedirect(redirect is ['/', ..] r && (r.Length == 1 || r[1] is not ('/' or '\\')) && !r.Any(char.IsControl) ? r : "/");
         }).AllowAnonymous();
 
         // Another site must not be able to sign a user out: the form carries the antiforgery token.

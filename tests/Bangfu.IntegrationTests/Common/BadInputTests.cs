@@ -22,7 +22,7 @@ public sealed class BadInputTests(BangfuApp app) : IClassFixture<BangfuApp>
 
     public static TheoryData<string> ControlText => new()
     {
-        "医院\u0000甲", "医院\u0001", "医院\u001F乙", "医院\u007F", "医院\u0085", "医院\u009F", "医院\n乙", "医院\t乙", "医院\r",
+        "医院\u0000甲", "医院\u0001", "医院\u001F乙", "医院\u007F乙", "医院\u0085乙", "医院\u009F乙", "医院\n乙", "医院\t乙", "医院\r乙",
     };
 
     [Theory]
@@ -35,17 +35,19 @@ public sealed class BadInputTests(BangfuApp app) : IClassFixture<BangfuApp>
         await response.FieldErrorAsync("name");
     }
 
+    // As JSON escapes: a serializer would never write the unpaired surrogate.
     [Theory]
-    [InlineData("张\u202E三")]
-    [InlineData("张\u200B三")]
-    [InlineData("张\u2066三\u2069")]
-    [InlineData("张\uFEFF三")]
-    [InlineData("张\uD800三")]
-    public async Task A_direction_override_zero_width_mark_or_broken_character_in_a_person_name_is_a_field_error(string name)
+    [InlineData("张\\u202E三")]
+    [InlineData("张\\u200B三")]
+    [InlineData("张\\u2066三\\u2069")]
+    [InlineData("张\\uFEFF三")]
+    [InlineData("张\\uD800三")]
+    public async Task A_direction_override_zero_width_mark_or_broken_character_in_a_person_name_is_a_field_error(string escapedName)
     {
         var admin = await app.AdminAsync();
         var org = await admin.CreateOrganizationAsync();
-        var response = await admin.PostJsonAsync("/api/people", new SavePersonRequest(org.Id, null, name, "主任医师", TitleLevel.Senior, "外科", null, null));
+        var response = await admin.PostRawJsonAsync("/api/people",
+            $$"""{"organizationId":{{org.Id}},"name":"{{escapedName}}","title":"主任医师","titleLevel":"Senior","specialty":"外科"}""");
         await response.FieldErrorAsync("name");
     }
 
@@ -94,11 +96,10 @@ public sealed class BadInputTests(BangfuApp app) : IClassFixture<BangfuApp>
         await (await admin.PostJsonAsync("/api/people", new SavePersonRequest(s.SupportingId, null, "专家", "主任医师", TitleLevel.Senior, "外科", null, null,
             IndependentPracticeSince: date))).FieldErrorAsync("independentPracticeSince");
         await (await admin.PostJsonAsync("/api/activities", s.Activity(ActivityKind.Surgery, date, 1, ActivityUnit.Tai))).FieldErrorAsync("date");
-        await (await admin.PostJsonAsync("/api/dispatches", s.Dispatch(new DateOnly(2024, 1, 1), date > new DateOnly(2024, 1, 1) ? date : new DateOnly(2024, 2, 1))
-            with { StartDate = date < new DateOnly(2024, 1, 1) ? date : new DateOnly(2024, 1, 1) })).FieldErrorAsync(date.Year < 2000 ? "startDate" : "endDate");
+        await (await admin.PostJsonAsync("/api/dispatches", s.Dispatch(date, date))).FieldErrorAsync("startDate");
         var dispatch = await admin.CreateDispatchAsync(s.Dispatch(new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 1)));
         if (date.Year > 2000)
-            await (await admin.PutJsonAsync($"/api/dispatches/{dispatch.Id}/end", new ChangeDispatchEndRequest(date, dispatch.Version))).FieldErrorAsync("endDate");
+            await (await admin.PostJsonAsync($"/api/dispatches/{dispatch.Id}/extend", new ChangeDispatchEndRequest(date, dispatch.Version))).FieldErrorAsync("endDate");
 
         var expertDay = new SaveExpertDayRequest(s.PartnershipId, s.SupportedId, "专家日", "FREQ=DAILY", date, null, 1, 3);
         await (await admin.PostJsonAsync("/api/expert-days", expertDay)).FieldErrorAsync("startDate");

@@ -8,6 +8,11 @@ public static class ReportPeriod
 {
     public static void Check(Validation v, DateOnly? from, DateOnly? to, int maxMonths)
     {
+        // A month's end is found by stepping a day on, which 9999-12-31 cannot take.
+        var errors = v.Errors.Count;
+        v.Dates(("from", from), ("to", to));
+        if (v.Errors.Count > errors)
+            return;
         if (from is null)
             v.Add("from", "Error.Required");
         else if (from.Value.Day != 1)
