@@ -27,10 +27,12 @@ public sealed record ApiRoute(string Method, string Route, bool Upload, Type? Bo
 /// parameters are filled with.
 public static partial class ApiRouteWalk
 {
-    /// Every /api route and method but sign-in, in a stable order.
+    /// Every /api route and method but sign-in and sign-out (which ends the walker's own sessions, SessionTests), in a
+    /// stable order.
     public static List<ApiRoute> Routes(BangfuApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && !e.RoutePattern.RawText.StartsWith("/api/auth/login", StringComparison.Ordinal))
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true 
+                && e.RoutePattern.RawText is not ("/api/auth/login" or "/api/auth/logout"))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => new ApiRoute(m, e.RoutePattern.RawText!,
                 e.Metadata.GetMetadata<LargeBodyMetadata>() is not null,
                 e.Metadata.GetMetadata<LargeBodyMetadata>() is null ? e.Metadata.GetOrderedMetadata<IAcceptsMetadata>().Select(a => a.RequestType).FirstOrDefault(t => t is not null) : null)))

@@ -67,7 +67,8 @@ public sealed class BadInputTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.NotEmpty(errors);
         await person.FieldErrorAsync("specialty");
         var activity = await admin.PostJsonAsync("/api/activities", s.Activity(ActivityKind.Lecture, new DateOnly(2024, 3, 2), 1, ActivityUnit.Chang, attendees: 5)
-            with { Subject = "讲座\u0000" });
+            with
+        { Subject = "讲座\u0000" });
         await activity.FieldErrorAsync("subject");
         var dispatch = await admin.PostJsonAsync("/api/dispatches", s.Dispatch(new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 1)) with { Note = "备注\u0000" });
         await dispatch.FieldErrorAsync("note");
