@@ -31,7 +31,7 @@ public static partial class ApiRouteWalk
     /// stable order.
     public static List<ApiRoute> Routes(BangfuApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true 
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true
                 && e.RoutePattern.RawText is not ("/api/auth/login" or "/api/auth/logout"))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => new ApiRoute(m, e.RoutePattern.RawText!,
                 e.Metadata.GetMetadata<LargeBodyMetadata>() is not null,
