@@ -183,7 +183,7 @@ public sealed class BackupRestoreTests(BangfuApp app) : IClassFixture<BangfuApp>
         await UploadAsync("备份后的新文件");
         await using (var db = Contexts.CreateFor(Admin))
         {
-            db.Organizations.Add(new Organization { Name = "备份后新建的医院", RegionCode = "510000", Kind = OrganizationKind.Hospital });
+            db.Organizations.Add(new Organization { Name = "备份后新建的医院", RegionCode = "510000", Kind = OrganizationKind.GeneralHospital });
             var first = await db.Organizations.OrderBy(o => o.Id).FirstAsync();
             first.Name += "（已改名）";
             await db.SaveChangesAsync();
