@@ -53,7 +53,7 @@ public sealed class BackupRestoreTests(BangfuApp app) : IClassFixture<BangfuApp>
     [Fact]
     public async Task A_restore_brings_back_every_table_and_every_file_as_they_were_at_the_backup()
     {
-        await UploadAsync("备份前的心电图");
+        var uploaded = await UploadAsync("备份前的心电图");
         var atBackup = await SnapshotAsync();
         Assert.Contains(atBackup.Files.Keys, k => k.StartsWith("files/", StringComparison.Ordinal));
         Assert.Contains(atBackup.Files.Keys, k => k.StartsWith("keyring/", StringComparison.Ordinal));
@@ -81,7 +81,7 @@ public sealed class BackupRestoreTests(BangfuApp app) : IClassFixture<BangfuApp>
 
         // The restored database is the live one: the app reads it (and the restored file verifies against its row).
         await using var db = Contexts.CreateFor(Admin);
-        var file = await db.StoredFiles.OrderBy(f => f.Id).FirstAsync();
+        var file = await db.StoredFiles.SingleAsync(f => f.Id == uploaded.Id);
         await using var content = await app.Services.GetRequiredService<FileStore>().OpenVerifiedAsync(file, CancellationToken.None);
         Assert.True(content.Length > 0);
         var admin = await app.AdminAsync();
@@ -169,12 +169,13 @@ public sealed class BackupRestoreTests(BangfuApp app) : IClassFixture<BangfuApp>
         AssertSame(upgraded, await SnapshotAsync());
     }
 
-    private async Task UploadAsync(string text)
+    private async Task<StoredFile> UploadAsync(string text)
     {
         await using var db = Contexts.CreateFor(Admin);
         var content = Encoding.UTF8.GetBytes($"%PDF-1.4\n% {text} {Guid.NewGuid()}\n%%EOF\n");
-        await app.Services.GetRequiredService<FileStore>().AddAsync(db, Admin, FilePurpose.Clinical, "心电图.pdf", new MemoryStream(content), "file", CancellationToken.None);
+        var file = await app.Services.GetRequiredService<FileStore>().AddAsync(db, Admin, FilePurpose.Clinical, "心电图.pdf", new MemoryStream(content), "file", CancellationToken.None);
         await db.SaveChangesAsync();
+        return file;
     }
 
     /// Adds, edits and deletes rows, adds and deletes a kept file, and replaces the identity key on disk.

@@ -116,6 +116,8 @@ public sealed class BackupService(
 
             var aside = new List<string>();
             var database = Path.Combine(staging, BackupLayout.Database(manifest.Provider));
+            if (!File.Exists(database))
+                throw Damaged("没有数据库 / no database");
             if (contexts.Provider == DatabaseProvider.Sqlite)
                 ReplaceSqlite(database, aside);
             else
@@ -186,7 +188,7 @@ public sealed class BackupService(
         var mismatch = listed.Keys.Union(found.Keys).FirstOrDefault(p => !listed.TryGetValue(p, out var want) || !found.TryGetValue(p, out var got) || want != got);
         if (mismatch is not null)
             throw Damaged($"与清单不符 / does not match the manifest: {mismatch}");
-        if (!found.ContainsKey(BackupLayout.Database(manifest.Provider)))
+        if (!found.ContainsKey(BackupLayout.SqliteDatabase) && !found.ContainsKey(BackupLayout.PostgresDatabase))
             throw Damaged("没有数据库 / no database");
         return manifest;
     }
