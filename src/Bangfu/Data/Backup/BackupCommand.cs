@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bangfu.Features.Patients;
 
 namespace Bangfu.Data.Backup;
 
@@ -28,7 +29,7 @@ public static class BackupCommand
                 Console.WriteLine(Invariant($"  数据库 / database: {manifest.Provider}，{manifest.Migrations.Count} 个迁移 / migrations (最新 / latest {(manifest.Migrations.Count > 0 ? manifest.Migrations[^1] : "-")})"));
                 Console.WriteLine(Invariant($"  上传文件 / uploaded files: {manifest.FileCount}"));
                 Console.WriteLine(Invariant($"  密钥 / keys: 数据保护 / data protection {manifest.KeyRingCount}，身份证号密钥 / identity key {(manifest.HoldsIdentityKey ? "已包含 / included" : "未包含 / not included")}"));
-                if (!manifest.HoldsIdentityKey)
+                if (!manifest.HoldsIdentityKey && services.GetRequiredService<PatientDataOptions>().Key is { Length: > 0 })
                 {
                     Console.WriteLine("  注意：身份证号密钥来自配置（Bangfu__Patients__Key），不在备份中，请另行妥善保管。 / " +
                         "Note: the identity key comes from configuration (Bangfu__Patients__Key) and is not in the archive; keep it safe separately.");
