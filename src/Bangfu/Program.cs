@@ -1,6 +1,7 @@
 using Bangfu.Common;
 using Bangfu.Components;
 using Bangfu.Data;
+using Bangfu.Data.Backup;
 using Bangfu.Features.Accounts;
 using Bangfu.Features.Activities;
 using Bangfu.Features.Compliance;
@@ -36,6 +37,7 @@ builder.Services.AddBangfuAccounts(builder.Configuration);
 builder.Services.AddBangfuUi();
 builder.Services.AddFiles(builder.Configuration);
 builder.Services.AddPatients(builder.Configuration);
+builder.Services.AddBackups(builder.Configuration);
 builder.Services.AddOrganizations();
 builder.Services.AddPeople();
 builder.Services.AddPartnerships();

@@ -1,3 +1,4 @@
+using Bangfu.Data.Backup;
 using Bangfu.Features.Accounts;
 using Bangfu.Features.Demo;
 using Bangfu.Features.Indicators;
@@ -10,7 +11,7 @@ public static class DatabaseStartup
 {
     public const string MigrateCommand = "dotnet run --project src/Bangfu -- migrate";
 
-    /// Runs `migrate` or `seed-demo` when asked; returns true when the process should exit afterwards.
+    /// Runs `migrate`, `seed-demo`, `backup <file>` or `restore <file>` when asked; returns true when the process should exit afterwards.
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
         var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
@@ -24,6 +25,10 @@ public static class DatabaseStartup
             case "seed-demo":
                 await BootstrapAsync(app, seedDemo: true);
                 Console.WriteLine("演示数据已载入 / demo data loaded");
+                return true;
+            case "backup":
+            case "restore":
+                Environment.ExitCode = await BackupCommand.RunAsync(app.Services, verb, args.SkipWhile(a => a != verb).Skip(1).FirstOrDefault());
                 return true;
             default:
                 return false;
