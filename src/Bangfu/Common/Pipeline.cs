@@ -15,6 +15,8 @@ public static class Pipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseMiddleware<PageQueryGuardMiddleware>();
+        app.UseMiddleware<ApiQueryGuardMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<SessionCheckMiddleware>();

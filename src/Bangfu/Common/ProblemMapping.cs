@@ -25,6 +25,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException b when BindingFailure().Match(b.Message) is { Success: true } m =>
                 Validation([new FieldError(m.Groups["name"].Value, "Error.InvalidValue")]),
             BadHttpRequestException b => Problem(b.StatusCode, "Problem.BadRequest", text["Error.BadRequest"]),
+            // A multipart body ASP.NET Core's own form reader cannot read (no boundary, cut off): the client's fault.
+            InvalidDataException or IOException when IsFormReader(exception) => Validation([new FieldError("file", "Error.MalformedForm")]),
             _ => null,
         };
         if (problem is null)
@@ -35,6 +37,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         httpContext.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    private static bool IsFormReader(Exception e) =>
+        e.TargetSite?.DeclaringType?.Namespace is { } ns
+        && (ns.StartsWith("Microsoft.AspNetCore.WebUtilities", StringComparison.Ordinal) || ns.StartsWith("Microsoft.AspNetCore.Http", StringComparison.Ordinal));
 
     private static FieldError JsonError(JsonException j)
     {
