@@ -23,6 +23,9 @@ public static class DatabaseStartup
                 Console.WriteLine("数据库已迁移 / database migrated");
                 return true;
             case "seed-demo":
+                // SQLite migrates itself (a fresh data folder has no tables yet); PostgreSQL is migrated by `migrate`.
+                if (app.Services.GetRequiredService<BangfuOptions>().Database.Provider == DatabaseProvider.Sqlite)
+                    await MigrateAsync(app);
                 await BootstrapAsync(app, seedDemo: true);
                 Console.WriteLine("演示数据已载入 / demo data loaded");
                 return true;
