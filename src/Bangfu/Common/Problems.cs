@@ -10,6 +10,9 @@ public sealed class DomainRuleException(string messageKey, params object[] args)
 /// The caller sent a version that is no longer current (answered 409).
 public sealed class ConcurrencyConflictException() : Exception("Concurrency conflict");
 
+/// A unique index refused a row because a concurrent caller stored the same one first (answered 409).
+public sealed class DuplicateRecordException(Exception inner) : Exception("Duplicate record", inner);
+
 /// The caller may see the record but not change it (answered 403).
 public sealed class AccessDeniedException(string messageKey = "Error.Forbidden") : Exception(messageKey)
 {

@@ -3,6 +3,8 @@ using Bangfu.Data;
 using Bangfu.Features.Compliance;
 using Bangfu.Features.Courses;
 using Bangfu.Features.ExpertDays;
+using Bangfu.Features.Partnerships;
+using Bangfu.Features.Transport;
 using Bangfu.IntegrationTests.Infrastructure;
 using Bangfu.IntegrationTests.TestData;
 using Microsoft.EntityFrameworkCore;
@@ -72,8 +74,9 @@ public sealed class ConcurrencyRuleTests(BangfuApp app) : IClassFixture<BangfuAp
         for (var trial = 0; trial < Trials; trial++)
         {
             var s = await WorkLedger.SetUpAsync(admin);
+            // Every caller saw the defaults (version 0), as the page shows them before the first save.
             var responses = await AtOnceAsync(i => admin.PutJsonAsync($"/api/partnerships/{s.PartnershipId}/compliance-rules",
-                new SaveRuleSetRequest(i + 1, 30, false, null, null, null, null)));
+                new SaveRuleSetRequest(i + 1, 30, false, null, null, null, null, Version: 0)));
             await AssertExactlyOneAsync(responses, HttpStatusCode.OK);
             Assert.Equal(1, await CountAsync(db => db.ComplianceRuleSets.CountAsync(r => r.PartnershipId == s.PartnershipId)));
         }
@@ -91,6 +94,37 @@ public sealed class ConcurrencyRuleTests(BangfuApp app) : IClassFixture<BangfuAp
                 new SaveCourseRequest(s.PartnershipId, s.SupportingId, name, 1, new DateOnly(2018, 4, 1), new DateOnly(2018, 4, 3), Attendees: 60)));
             await AssertExactlyOneAsync(responses, HttpStatusCode.Created);
             Assert.Equal(1, await CountAsync(db => db.TrainingCourses.CountAsync(c => c.PartnershipId == s.PartnershipId && c.Name == name)));
+        }
+    }
+
+    [Fact]
+    public async Task Of_one_organization_added_at_once_to_an_alliance_exactly_one_becomes_a_member()
+    {
+        var admin = await app.AdminAsync();
+        for (var trial = 0; trial < Trials; trial++)
+        {
+            var alliance = await admin.CreatePartnershipAsync((await admin.CreateOrganizationAsync()).Id, (await admin.CreateOrganizationAsync()).Id,
+                PartnershipKind.SpecialtyAlliance);
+            var org = await admin.CreateOrganizationAsync();
+            var responses = await AtOnceAsync(_ => admin.PostJsonAsync($"/api/partnerships/{alliance.Id}/members",
+                new SavePartyRequest(org.Id, PartyRole.Member, new DateOnly(2024, 9, 1))));
+            await AssertExactlyOneAsync(responses, HttpStatusCode.Created);
+            Assert.Equal(1, await CountAsync(db => db.PartnershipParties.CountAsync(p => p.PartnershipId == alliance.Id && p.OrganizationId == org.Id)));
+        }
+    }
+
+    [Fact]
+    public async Task Of_transport_requests_for_one_referral_sent_at_once_exactly_one_is_open()
+    {
+        var admin = await app.AdminAsync();
+        var s = await app.SetUpReferralsAsync(admin);
+        for (var trial = 0; trial < Trials; trial++)
+        {
+            var referral = await s.AcceptedAsync();
+            var responses = await AtOnceAsync(_ => s.Sender.PostJsonAsync($"/api/referrals/{referral.Id}/transport",
+                new RequestTransportRequest(s.CentreId, "县医院新生儿科", "省儿童医院NICU", "呼吸急促，SpO2 88%", null)));
+            await AssertExactlyOneAsync(responses, HttpStatusCode.Created);
+            Assert.Equal(1, await CountAsync(db => db.TransportRuns.CountAsync(t => t.ReferralId == referral.Id)));
         }
     }
 
