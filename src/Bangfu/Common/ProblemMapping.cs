@@ -17,6 +17,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             RequestValidationException v => Validation(v.Errors),
             DomainRuleException r => Problem(StatusCodes.Status409Conflict, "Problem.Rule", text[r.MessageKey, r.Args]),
             ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "Problem.Conflict", text["Error.Concurrency"]),
+            DuplicateRecordException => Problem(StatusCodes.Status409Conflict, "Problem.Conflict", text["Error.SavedAtOnce"]),
             AccessDeniedException a => Problem(StatusCodes.Status403Forbidden, "Problem.Forbidden", text[a.MessageKey]),
             AntiforgeryValidationException => Problem(StatusCodes.Status400BadRequest, "Problem.BadRequest", text["Error.Antiforgery"]),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>

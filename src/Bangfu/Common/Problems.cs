@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Bangfu.Common;
 
 /// A business rule that the current state of the data forbids (answered 409).
@@ -9,6 +11,11 @@ public sealed class DomainRuleException(string messageKey, params object[] args)
 
 /// The caller sent a version that is no longer current (answered 409).
 public sealed class ConcurrencyConflictException() : Exception("Concurrency conflict");
+
+/// A unique index refused a row because a concurrent caller stored the same one first (answered 409 unless the
+/// service turns it into its own rule's message). Still a DbUpdateException, so that existing handlers keep working.
+public sealed class DuplicateRecordException(DbUpdateException e)
+    : DbUpdateException("A unique index refused the row.", e.InnerException, e.Entries);
 
 /// The caller may see the record but not change it (answered 403).
 public sealed class AccessDeniedException(string messageKey = "Error.Forbidden") : Exception(messageKey)

@@ -134,6 +134,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             throw new ConcurrencyConflictException();
         }
+        catch (DbUpdateException e) when (RuleLock.IsDuplicateKey(e))
+        {
+            throw new DuplicateRecordException(e);
+        }
         finally
         {
             if (ownTransaction is not null)

@@ -84,7 +84,15 @@ public sealed class ComplianceService(AppDbContextFactory dbf, Microsoft.Extensi
         stored.MinDaysPerWeek = r.MinDaysPerWeek;
         stored.MentorMinimumLevel = r.MentorMinimumLevel;
         stored.IsMentorRuleStrict = r.IsMentorRuleStrict;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DuplicateRecordException)
+        {
+            // Two first saves from the defaults at once: the later one is as stale as if it had come second.
+            throw new ConcurrencyConflictException();
+        }
         return ToDto(stored, false);
     }
 

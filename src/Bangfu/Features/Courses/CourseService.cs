@@ -44,16 +44,31 @@ public sealed class CourseService(AppDbContextFactory dbf, TimeProvider clock)
         var course = new TrainingCourse { Name = "" };
         Apply(course, request);
         db.Add(course);
-        await db.SaveChangesAsync(ct);
+        await DuplicateIsTheRuleAsync(course, () => db.SaveChangesAsync(ct));
         return (await GetAsync(scope, course.Id, ct))!;
     }
 
     public async Task<CourseDto?> UpdateAsync(AccessScope scope, int id, SaveCourseRequest request, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var changed = await db.CorrectAsync(await LoadForChangeAsync(db, scope, id, ct), request.Version,
-            () => CheckAsync(db, scope, request, id, ct), c => Apply(c, request), ct);
+        var course = await LoadForChangeAsync(db, scope, id, ct);
+        var changed = await DuplicateIsTheRuleAsync(course, () => db.CorrectAsync(course, request.Version,
+            () => CheckAsync(db, scope, request, id, ct), c => Apply(c, request), ct));
         return changed ? await GetAsync(scope, id, ct) : null;
+    }
+
+    /// Two simultaneous saves of one name and cohort both pass the check; the unique index stops the later one,
+    /// which then hears the same 409 as if it had come second (ADR 0013).
+    private static async Task<T> DuplicateIsTheRuleAsync<T>(TrainingCourse? course, Func<Task<T>> save)
+    {
+        try
+        {
+            return await save();
+        }
+        catch (DuplicateRecordException) when (course is not null)
+        {
+            throw new DomainRuleException("Rule.DuplicateCohort", course.Name, course.Cohort);
+        }
     }
 
     public async Task<bool> DeleteAsync(AccessScope scope, int id, CancellationToken ct)

@@ -68,9 +68,13 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
         var dispatch = new Dispatch();
         Apply(dispatch, request);
         dispatch.PlannedEndDate = dispatch.EndDate;
-        await EnsureNoOverlapAsync(db, dispatch, ct);
-        db.Add(dispatch);
-        await db.SaveChangesAsync(ct);
+        await using (var rule = await db.TakeAsync(GuardedRule.ExpertDispatches, dispatch.ExpertId, ct))
+        {
+            await EnsureNoOverlapAsync(db, dispatch, ct);
+            db.Add(dispatch);
+            await db.SaveChangesAsync(ct);
+            await rule.CommitAsync(ct);
+        }
         return await GetAsync(scope, dispatch.Id, ct);
     }
 
@@ -85,8 +89,12 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
         if (dispatch.IsCancelled)
             throw new DomainRuleException("Rule.DispatchCancelled");
         Apply(dispatch, request);
-        await EnsureNoOverlapAsync(db, dispatch, ct);
-        await db.SaveChangesAsync(ct);
+        await using (var rule = await db.TakeAsync(GuardedRule.ExpertDispatches, dispatch.ExpertId, ct))
+        {
+            await EnsureNoOverlapAsync(db, dispatch, ct);
+            await db.SaveChangesAsync(ct);
+            await rule.CommitAsync(ct);
+        }
         return await GetAsync(scope, id, ct);
     }
 
@@ -111,8 +119,16 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
             new Validation().Add("endDate", "Error.EndEarlyRange").ThrowIfAny();
         dispatch.EndDate = end;
         if (extend)
+        {
+            await using var rule = await db.TakeAsync(GuardedRule.ExpertDispatches, dispatch.ExpertId, ct);
             await EnsureNoOverlapAsync(db, dispatch, ct);
-        await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await rule.CommitAsync(ct);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
+        }
         return await GetAsync(scope, id, ct);
     }
 
@@ -255,6 +271,7 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
     }
 
     /// One person cannot be in two places at once: a dispatch that occupies the expert may not overlap another.
+    /// Callers hold the expert's rule lock, so that two overlapping saves cannot both pass (ADR 0013).
     private static async Task EnsureNoOverlapAsync(AppDbContext db, Dispatch dispatch, CancellationToken ct)
     {
         if (!dispatch.OccupiesThePerson)

@@ -120,6 +120,8 @@ public sealed class ExpertDayService(AppDbContextFactory dbf, TimeProvider clock
         if (person is null)
             v.Add("personId", "Error.ExpertNotInPartnership");
         v.ThrowIfAny();
+        // The places are counted under the day's lock, so that simultaneous assignments cannot overfill it (ADR 0013).
+        await using var rule = await db.TakeAsync(GuardedRule.ExpertDayPlaces, id, ct);
         var count = await db.ExpertDayAssignments.CountAsync(a => a.ExpertDayId == id && a.OccurrenceDate == date, ct);
         if (await db.ExpertDayAssignments.AnyAsync(a => a.ExpertDayId == id && a.OccurrenceDate == date && a.PersonId == person!.Id, ct))
             throw new DomainRuleException("Rule.AlreadyAssigned");
@@ -128,6 +130,7 @@ public sealed class ExpertDayService(AppDbContextFactory dbf, TimeProvider clock
         var assignment = new ExpertDayAssignment { ExpertDayId = id, OccurrenceDate = date, PersonId = person!.Id };
         db.ExpertDayAssignments.Add(assignment);
         await db.SaveChangesAsync(ct);
+        await rule.CommitAsync(ct);
         return new AssignedExpert(assignment.Id, person.Id, person.Name);
     }
 

@@ -169,6 +169,8 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
     public async Task<PartyDto?> AddMemberAsync(AccessScope scope, int id, SavePartyRequest request, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
+        // The parties are read under the partnership's lock, so that one organization cannot be added twice at once.
+        await using var rule = await db.TakeAsync(GuardedRule.PartnershipParties, id, ct);
         var partnership = await LoadForChangeAsync(db, scope, id, ct);
         if (partnership is null)
             return null;
@@ -182,6 +184,7 @@ public sealed class PartnershipService(AppDbContextFactory dbf)
         Propose(scope, party);
         db.PartnershipParties.Add(party);
         await db.SaveChangesAsync(ct);
+        await rule.CommitAsync(ct);
         return await PartiesQuery(db, id, party.Id).FirstAsync(ct);
     }
 

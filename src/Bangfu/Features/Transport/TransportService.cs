@@ -107,6 +107,7 @@ public sealed class TransportService(AppDbContextFactory dbf, ReferralService re
         v.ThrowIfAny();
         if (referral.Status is not (ReferralStatus.Draft or ReferralStatus.Submitted or ReferralStatus.Accepted))
             throw new DomainRuleException("Transport.TooLateToRequest", referrals.StatusName(referral.Status));
+        await using var rule = await db.TakeAsync(GuardedRule.ReferralTransport, referralId, ct);
         if (await db.TransportRuns.AnyAsync(t => t.ReferralId == referralId && !t.IsCancelled, ct))
             throw new DomainRuleException("Transport.AlreadyRequested");
         var run = new TransportRun
@@ -121,6 +122,7 @@ public sealed class TransportService(AppDbContextFactory dbf, ReferralService re
         };
         db.TransportRuns.Add(run);
         await db.SaveChangesAsync(ct);
+        await rule.CommitAsync(ct);
         return await Project(db.TransportRuns.AsNoTracking().Where(t => t.Id == run.Id)).FirstAsync(ct);
     }
 
