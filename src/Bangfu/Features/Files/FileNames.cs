@@ -26,7 +26,7 @@ public static class FileNames
 
     public static string Neutralise(string? name)
     {
-        var text = (name ?? "").Normalize(NormalizationForm.FormC);
+        var text = name ?? "";
         var last = text.LastIndexOfAny(['/', '\\']);
         if (last >= 0)
             text = text[(last + 1)..];
@@ -49,11 +49,12 @@ public static class FileNames
             else
                 kept.Append(rune.ToString());
         }
-        var cleaned = kept.ToString().Trim().TrimStart('.').TrimEnd('.', ' ').Trim();
+        var cleaned = kept.ToString().Normalize(NormalizationForm.FormC).Trim().TrimEnd('.', ' ');
 
+        // ".pdf" is a PDF without a stem, not a hidden file named "pdf".
         var dot = cleaned.LastIndexOf('.');
-        var extension = dot > 0 && cleaned.Length - dot <= MaxExtensionLength ? cleaned[dot..] : "";
-        var stem = (extension.Length > 0 ? cleaned[..dot] : cleaned).TrimEnd('.', ' ');
+        var extension = dot >= 0 && cleaned.Length - dot is >= 2 and <= MaxExtensionLength ? cleaned[dot..] : "";
+        var stem = (extension.Length > 0 ? cleaned[..dot] : cleaned).TrimStart('.', ' ').TrimEnd('.', ' ');
         if (stem.Length == 0)
             stem = Fallback;
         if (DeviceNames.Contains(stem.Split('.')[0].Trim()))
