@@ -1,8 +1,8 @@
 using System.Globalization;
 using Bangfu.Common;
-using Bangfu.Features.Files;
 using Bangfu.Data;
 using Bangfu.Features.Dispatches;
+using Bangfu.Features.Files;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
