@@ -33,6 +33,20 @@ public sealed class ZipGuardTests
     }
 
     [Fact]
+    public async Task A_document_written_by_the_open_xml_sdk_passes()
+    {
+        var docx = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(docx, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text("讲义")))));
+        }
+        await ZipGuard.CheckAsync(docx, PackageKind.Docx, 64L * 1024 * 1024, Limits, "file", CancellationToken.None);
+        Assert.Equal("Files.NotAPackage", (await RefusedAsync(docx.ToArray(), PackageKind.Pptx)).MessageKey);
+    }
+
+    [Fact]
     public async Task Declared_sizes_over_the_total_are_refused_from_the_directory_alone()
     {
         // 16 × 64 MB = 1 GB declared; the ratio rule is loosened so that the total is what refuses.
