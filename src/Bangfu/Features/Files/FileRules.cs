@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Bangfu.Features.Files;
 
@@ -7,7 +8,7 @@ public sealed record FileKind(string Name, string ContentType, IReadOnlyList<str
 
 /// The kinds each purpose accepts and how a kind is recognised from content. The name a file arrives with is never
 /// trusted on its own: the content must be of the kind its extension claims (a renamed .exe is refused).
-public static class FileRules
+public static partial class FileRules
 {
     /// How many leading bytes are read to recognise a kind (DICOM's marker sits at 128).
     public const int SniffLength = 512;
@@ -43,16 +44,33 @@ public static class FileRules
         || StartsWith(head, [0xCA, 0xFE, 0xBA, 0xBE])   // Mach-O universal / Java class
         || StartsWith(head, "#!"u8);                    // scripts
 
+    /// HTML or SVG, whatever the name says: a browser that sniffed it would run its script in our origin.
+    public static bool IsMarkup(ReadOnlyMemory<byte> head)
+    {
+        var text = TextOf(head);
+        return text.StartsWith('<') && ActiveTag().IsMatch(text);
+    }
+
+    // An element a browser acts on, with or without a prefix (<svg:svg>), as far as the first bytes show.
+    [GeneratedRegex(@"<!doctype\s+(html|svg)|<([\w.-]+:)?(html|svg|script|body|head|iframe|object|embed|img)[\s/>]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ActiveTag();
+
+    /// The OOXML package a ZIP-based kind must be.
+    public static PackageKind? PackageOf(FileKind kind) =>
+        kind == Xlsx ? PackageKind.Xlsx : kind == Docx ? PackageKind.Docx : kind == Pptx ? PackageKind.Pptx : null;
+
     private static bool StartsWith(ReadOnlyMemory<byte> data, ReadOnlySpan<byte> prefix) => data.Span.StartsWith(prefix);
 
     private static bool IsZip(ReadOnlyMemory<byte> b) => StartsWith(b, [0x50, 0x4B, 0x03, 0x04]);
 
-    private static bool LooksLikeXml(ReadOnlyMemory<byte> b)
+    /// Only the look of the start; the whole file is parsed before it is kept (<see cref="XmlGuard"/>).
+    private static bool LooksLikeXml(ReadOnlyMemory<byte> b) => TextOf(b).StartsWith('<') && !IsMarkup(b);
+
+    private static string TextOf(ReadOnlyMemory<byte> b)
     {
         var span = b.Span;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             span = span[3..];
-        var text = Encoding.UTF8.GetString(span).TrimStart();
-        return text.StartsWith("<?xml", StringComparison.Ordinal) || (text.StartsWith('<') && !text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("<html", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("<script", StringComparison.OrdinalIgnoreCase));
+        return Encoding.UTF8.GetString(span).TrimStart();
     }
 }

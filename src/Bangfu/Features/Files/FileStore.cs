@@ -11,12 +11,17 @@ public sealed class FileStoreOptions
     public long MaxClinicalBytes { get; set; } = 50L * 1024 * 1024;
     public long MaxCoursewareBytes { get; set; } = 1024L * 1024 * 1024;
 
+    /// Limits for ZIP-based files (XLSX, DOCX, PPTX), checked before anything unpacks them.
+    public ZipLimits Zip { get; set; } = new();
+
     public long MaxBytes(FilePurpose purpose) => purpose == FilePurpose.Courseware ? MaxCoursewareBytes : MaxClinicalBytes;
 }
 
 /// Keeps uploaded files on disk, outside the database rows, named by their SHA-256. Every file is checked before it
 /// is kept: not empty, not over the purpose's size limit, content of a kind the purpose accepts and matching the
-/// extension, never an executable. The row is added to the caller's context and saved with the record it belongs
+/// extension, never an executable nor HTML/SVG under another name; an XML file is parsed (<see cref="XmlGuard"/>) and
+/// a ZIP-based one has its directory and sizes checked (<see cref="ZipGuard"/>). The name is neutralised
+/// (<see cref="FileNames"/>) before it is stored. The row is added to the caller's context and saved with the record it belongs
 /// to, so a failed write leaves no row; content already on disk without a row is unreachable and harmless.
 public sealed class FileStore(FileStoreOptions options, BangfuOptions bangfu, TimeProvider clock)
 {
@@ -28,13 +33,10 @@ public sealed class FileStore(FileStoreOptions options, BangfuOptions bangfu, Ti
     /// Refusals are field errors on <paramref name="field"/>.
     public async Task<StoredFile> AddAsync(AppDbContext db, AccessScope scope, FilePurpose purpose, string? fileName, Stream content, string field, CancellationToken ct)
     {
-        var name = Path.GetFileName(fileName ?? "").Trim();
         var errors = new Validation();
-        if (name.Length == 0)
-            errors.Add(field, "Files.NameMissing");
-        else if (name.Length > 200)
-            errors.Add(field, "Error.TooLong", 200);
-        errors.ThrowIfAny();
+        if (string.IsNullOrWhiteSpace(fileName))
+            errors.Add(field, "Files.NameMissing").ThrowIfAny();
+        var name = FileNames.Neutralise(fileName);
 
         var max = options.MaxBytes(purpose);
         OwnerOnly.Folder(Root);
@@ -51,6 +53,7 @@ public sealed class FileStore(FileStoreOptions options, BangfuOptions bangfu, Ti
             errors.ThrowIfAny();
 
             var kind = KindOf(purpose, name)!;
+            await CheckContentAsync(kind, temp, field, ct);
             var target = PathOf(sha);
             OwnerOnly.Folder(Path.GetDirectoryName(target)!);
             if (!File.Exists(target))
@@ -113,11 +116,30 @@ public sealed class FileStore(FileStoreOptions options, BangfuOptions bangfu, Ti
             errors.Add(field, "Files.Executable");
             return;
         }
+        if (FileRules.IsMarkup(head))
+        {
+            errors.Add(field, "Files.Markup");
+            return;
+        }
         var kind = KindOf(purpose, name);
         if (kind is null)
             errors.Add(field, "Files.KindNotAccepted", FileRules.AcceptList(purpose));
         else if (!kind.Matches(head))
             errors.Add(field, "Files.ContentMismatch", kind.Extensions[0]);
+    }
+
+    /// What the first bytes cannot tell: an XML file is parsed to its end, a ZIP-based one is checked to be a package
+    /// of its kind that unpacks within the limits.
+    private async Task CheckContentAsync(FileKind kind, string path, string field, CancellationToken ct)
+    {
+        var package = FileRules.PackageOf(kind);
+        if (kind != FileRules.EcgXml && package is null)
+            return;
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+        if (package is { } p)
+            await ZipGuard.CheckAsync(stream, p, options.Zip.MaxUncompressedBytes, options.Zip, field, ct);
+        else
+            await XmlGuard.CheckAsync(stream, field, ct);
     }
 
     /// Copies at most max + 1 bytes to disk while hashing; the first bytes are kept to recognise the kind.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bangfu.Common;
+using Bangfu.Features.Files;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -12,17 +13,20 @@ public sealed partial class IndicatorService
     public static readonly string[] ImportColumns = ["指标编码", "机构", "期间", "数值"];
     public const int MaxImportRows = 20_000;
 
+    /// <paramref name="workbook"/> must be seekable (MiniExcel's reader needs it, and so does the ZIP check).
     public async Task<ImportResult> ImportAsync(AccessScope scope, Stream workbook, CancellationToken ct)
     {
         scope.EnsureCanWrite();
         var v = new Validation();
+        // A 200 KB workbook can unpack to gigabytes: its directory and sizes are checked before MiniExcel opens it.
+        await ZipGuard.CheckAsync(workbook, PackageKind.Xlsx, files.Zip.MaxWorkbookUncompressedBytes, files.Zip, "file", ct);
         List<IDictionary<string, object?>> rows;
         try
         {
             rows = MiniExcel.Query(workbook, useHeaderRow: true, excelType: ExcelType.XLSX)
                 .Cast<IDictionary<string, object?>>().Take(MaxImportRows + 1).ToList();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
             v.Add("file", "Indicators.NotAWorkbook").ThrowIfAny();
             throw;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bangfu.Common;
 using Bangfu.Data;
 using Bangfu.Features.Dispatches;
+using Bangfu.Features.Files;
 using Bangfu.Features.Organizations;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
@@ -11,7 +12,7 @@ namespace Bangfu.Features.Indicators;
 
 /// Indicator definitions, values, validation rules and approvals: the one door for every figure of an organization.
 /// Derived figures (formulas, ledger counts, sums of months, change and growth) are computed here on read.
-public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvider clock)
+public sealed partial class IndicatorService(AppDbContextFactory dbf, TimeProvider clock, FileStoreOptions files)
 {
     // ---- scope -------------------------------------------------------------------------------------------------
 

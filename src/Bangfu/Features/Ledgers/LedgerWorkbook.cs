@@ -1,3 +1,4 @@
+using Bangfu.Common;
 using Bangfu.Features.Activities;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -109,8 +110,9 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
     public static async Task WriteAsync(Stream output, IReadOnlyList<LedgerSheet> sheets, CancellationToken ct)
     {
         var values = new Dictionary<string, object>();
+        // Names, subjects and notes are typed by users: none of them may reach a spreadsheet as a formula.
         foreach (var sheet in sheets)
-            values[sheet.Name] = sheet.Rows;
+            values[sheet.Name] = sheet.Rows.Select(r => r.ToDictionary(c => c.Key, c => SpreadsheetText.Cell(c.Value)));
         var dateColumns = sheets.SelectMany(s => s.DateColumns).ToHashSet();
         var wideColumns = sheets.SelectMany(s => s.WideColumns).ToHashSet();
         var config = new OpenXmlConfiguration

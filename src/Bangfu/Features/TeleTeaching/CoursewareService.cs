@@ -38,7 +38,9 @@ public sealed class CoursewareService(AppDbContextFactory dbf, FileStore files, 
         if (!await db.Visible(scope).AnyAsync(p => p.Id == partnershipId, ct))
             return null;
         await db.EnsureCanChangeAsync(scope, partnershipId, ct);
-        var name = string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName ?? "") : title.Trim();
+        var name = string.IsNullOrWhiteSpace(title)
+            ? string.IsNullOrWhiteSpace(fileName) ? "" : Path.GetFileNameWithoutExtension(FileNames.Neutralise(fileName))
+            : title.Trim();
         new Validation().Required("title", name, 200).Optional("specialty", specialty, 60).ThrowIfAny();
         var file = await files.AddAsync(db, scope, FilePurpose.Courseware, fileName, content, "file", ct);
         var item = new CoursewareItem

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Bangfu.Features.Indicators;
 using Bangfu.IntegrationTests.Infrastructure;
 using Bangfu.IntegrationTests.TestData;
+using Bangfu.Testing;
 using MiniExcelLibs;
 using static Bangfu.Features.Indicators.IndicatorCatalogue;
 
@@ -18,6 +19,12 @@ public sealed class IndicatorImportTests(BangfuApp app) : IClassFixture<BangfuAp
         file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return new MultipartFormDataContent { { file, "file", "returns.xlsx" } };
     }
+
+    /// 300 MB of zeros deflated to about 300 KB; three copies fit under the 1 MB body limit of the API.
+    private static readonly Lazy<TestZip.Part> Zeros = new(() => TestZip.Filled("zeros", 300L * 1024 * 1024));
+
+    private static MultipartFormDataContent Upload(byte[] xlsx) =>
+        new() { { new ByteArrayContent(xlsx), "file", "returns.xlsx" } };
 
     private static Dictionary<string, object> Row(string code, object org, string period, object value) =>
         new() { ["指标编码"] = code, ["机构"] = org, ["期间"] = period, ["数值"] = value };
@@ -66,6 +73,30 @@ public sealed class IndicatorImportTests(BangfuApp app) : IClassFixture<BangfuAp
         await noFile.FieldErrorAsync("file");
         var notXlsx = new MultipartFormDataContent { { new ByteArrayContent("not a workbook"u8.ToArray()), "file", "x.xlsx" } };
         await (await admin.PostAsync("/api/indicators/values/import", notXlsx)).FieldErrorAsync("file");
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_and_a_workbook_of_many_entries_are_refused_before_anything_unpacks_them()
+    {
+        var admin = await app.AdminAsync();
+        var bomb = TestZip.Bomb(Zeros.Value, 3);
+        Assert.True(bomb.Length < 1000 * 1024, $"{bomb.Length} bytes");
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var refused = await (await admin.PostAsync("/api/indicators/values/import", Upload(bomb))).FieldErrorAsync("file");
+        Assert.Contains("64 MB", Assert.Single(refused), StringComparison.Ordinal);
+        // 900 MB unpacked would take seconds and (through MiniExcel) gigabytes; the directory alone takes milliseconds.
+        Assert.True(watch.ElapsedMilliseconds < 5000, $"{watch.ElapsedMilliseconds} ms");
+        Assert.True(GC.GetTotalAllocatedBytes(precise: false) - allocated < 256L * 1024 * 1024, "more than 256 MB allocated");
+
+        var many = await (await admin.PostAsync("/api/indicators/values/import", Upload(TestZip.ManyEntries(6000)))).FieldErrorAsync("file");
+        Assert.Contains("5000", Assert.Single(many), StringComparison.Ordinal);
+
+        // A zip that is no workbook at all, and a workbook whose sheet declares a DTD (entity expansion).
+        await (await admin.PostAsync("/api/indicators/values/import", Upload(TestZip.Build(TestZip.PackageParts("word/document.xml"))))).FieldErrorAsync("file");
+        var laughs = TestZip.Text("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><x>&b;</x>");
+        var doctype = await (await admin.PostAsync("/api/indicators/values/import", Upload(TestZip.Build([.. TestZip.PackageParts(), laughs])))).FieldErrorAsync("file");
+        Assert.Contains("DOCTYPE", Assert.Single(doctype), StringComparison.Ordinal);
     }
 
     [Fact]

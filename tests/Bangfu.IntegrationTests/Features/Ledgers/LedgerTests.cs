@@ -120,6 +120,37 @@ public sealed class LedgerTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     [Fact]
+    public async Task Text_that_a_spreadsheet_would_run_is_written_as_text_and_reads_back_as_typed()
+    {
+        var admin = await app.AdminAsync();
+        var s = await WorkLedger.SetUpAsync(admin);
+        const string name = "=HYPERLINK(\"http://x.example/\",\"看\")";
+        var person = await admin.CreatePersonAsync(s.SupportedId, level: TitleLevel.Junior, name: name);
+        await (await admin.PostJsonAsync("/api/trainees", new SaveTraineeRequest(s.PartnershipId, person.Id, TraineeKind.FurtherStudy, s.SupportingId, null,
+            null, new DateOnly(2024, 3, 1), new DateOnly(2024, 8, 31), TeachesAfterReturn: "＝1+1"))).ReadAsync<TraineeDto>(HttpStatusCode.Created);
+        await admin.CreateActivityAsync(s.Activity(ActivityKind.Lecture, new DateOnly(2024, 2, 3), 1, ActivityUnit.Chang, 40) with { Subject = "@SUM(1+1)", Note = "-2+3" });
+        using var xlsx = await XlsxAsync(await admin.GetAsync($"/api/reports/ledger?partnershipId={s.PartnershipId}&{Period}&format=xlsx"));
+
+        // No cell of any sheet carries a formula...
+        using (var zip = new System.IO.Compression.ZipArchive(xlsx, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+        {
+            foreach (var part in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+            {
+                using var reader = new StreamReader(part.Open());
+                var xml = await reader.ReadToEndAsync();
+                Assert.DoesNotMatch(@"<(\w+:)?f[\s/>]", xml);
+            }
+        }
+        // ...and each text reads back as typed, behind the apostrophe that keeps a spreadsheet from running it.
+        var trainee = Sheet(xlsx, "进修人员台账")[0];
+        Assert.Equal("'" + name, trainee["姓名"]);
+        Assert.Equal("'＝1+1", trainee["回院后开展"]);
+        var activity = Sheet(xlsx, "工作量台账")[0];
+        Assert.Equal("'@SUM(1+1)", activity["项目/术式"]);
+        Assert.Equal("'-2+3", activity["备注"]);
+    }
+
+    [Fact]
     public async Task The_period_and_the_ledger_list_choose_rows_and_sheets()
     {
         var (s, admin) = await LedgerAsync();

@@ -5,6 +5,7 @@ using Bangfu.Common;
 using Bangfu.Features.TeleTeaching;
 using Bangfu.IntegrationTests.Infrastructure;
 using Bangfu.IntegrationTests.TestData;
+using Bangfu.Testing;
 
 namespace Bangfu.IntegrationTests.Features.TeleTeaching;
 
@@ -20,6 +21,9 @@ public sealed class CoursewareTests(BangfuApp app) : IClassFixture<BangfuApp>
             form.Add(new StringContent(title), "title");
         return client.PostAsync($"/api/teleteaching/partnerships/{partnershipId}/courseware", form);
     }
+
+    /// 300 MB of zeros deflated to about 300 KB, reused by every entry of a bomb.
+    private static readonly Lazy<TestZip.Part> Zeros = new(() => TestZip.Filled("zeros", 300L * 1024 * 1024));
 
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
@@ -65,5 +69,32 @@ public sealed class CoursewareTests(BangfuApp app) : IClassFixture<BangfuApp>
         await (await UploadAsync(admin, s.PartnershipId, "课件.pdf", [])).FieldErrorAsync("file");
         await (await UploadAsync(admin, s.PartnershipId, "课件.txt", Encoding.UTF8.GetBytes("hello"))).FieldErrorAsync("file");
         Assert.Empty(await (await admin.GetAsync($"/api/teleteaching/partnerships/{s.PartnershipId}/courseware")).ReadAsync<IReadOnlyList<CoursewareDto>>());
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_a_package_of_many_entries_and_a_zip_that_is_no_office_file_are_refused_and_a_real_package_is_kept()
+    {
+        var admin = await app.AdminAsync();
+        var s = await TeleTeachingSetup.AllianceAsync(admin);
+
+        // Ten entries of 300 MB: 3 GB declared in 3 MB; the first already packs a thousand to one.
+        var bomb = TestZip.Bomb(Zeros.Value, 10);
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var refused = await (await UploadAsync(admin, s.PartnershipId, "课件.xlsx", bomb)).FieldErrorAsync("file");
+        Assert.Contains("sheet1.xml”压缩比超过 200 倍", Assert.Single(refused), StringComparison.Ordinal);
+        Assert.True(watch.ElapsedMilliseconds < 5000, $"{watch.ElapsedMilliseconds} ms");
+        Assert.True(GC.GetTotalAllocatedBytes(precise: false) - allocated < 256L * 1024 * 1024, "more than 256 MB allocated");
+
+        var many = await (await UploadAsync(admin, s.PartnershipId, "课件.pptx", TestZip.ManyEntries(6000, "ppt/presentation.xml"))).FieldErrorAsync("file");
+        Assert.Contains("5000", Assert.Single(many), StringComparison.Ordinal);
+        var notWord = await (await UploadAsync(admin, s.PartnershipId, "讲义.docx", TestZip.Build(TestZip.PackageParts("xl/workbook.xml")))).FieldErrorAsync("file");
+        Assert.Contains(".docx", Assert.Single(notWord), StringComparison.Ordinal);
+        Assert.Empty(await (await admin.GetAsync($"/api/teleteaching/partnerships/{s.PartnershipId}/courseware")).ReadAsync<IReadOnlyList<CoursewareDto>>());
+
+        var docx = TestZip.Build(TestZip.PackageParts("word/document.xml"));
+        var kept = await (await UploadAsync(admin, s.PartnershipId, "讲义.docx", docx)).ReadAsync<CoursewareDto>(HttpStatusCode.Created);
+        Assert.Equal(CoursewareKind.Document, kept.Kind);
+        Assert.Equal("讲义", kept.Title);
     }
 }
