@@ -20,6 +20,8 @@ public static class Pipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<SessionCheckMiddleware>();
+        // Every audit row the request writes names this caller and address.
+        app.UseMiddleware<AuditCallerMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<CookieApiAntiforgeryMiddleware>();

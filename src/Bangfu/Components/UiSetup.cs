@@ -15,6 +15,8 @@ public static class UiSetup
         // A page left open checks its session again (logout elsewhere, a new password, a disabled account end it).
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Features.Accounts.SessionRevalidation>();
         services.AddHttpContextAccessor();
+        // Audit rows written by a page's events name the circuit's user and address.
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, AuditCircuitHandler>();
         // Messages at the bottom: on a phone the top-right corner is the page's title.
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         return services;

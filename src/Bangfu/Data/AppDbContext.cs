@@ -71,8 +71,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Vehicle> Vehicles => Set<Vehicle>();
     public DbSet<TransportRun> TransportRuns => Set<TransportRun>();
 
-    /// Who the changes are made for; set by <see cref="AppDbContextFactory"/> when a context is opened for a caller.
-    public string Actor { get; set; } = "system";
+    private string? _actor;
+
+    /// Who the changes are made for: set by <see cref="AppDbContextFactory"/> when a context is opened for a caller,
+    /// otherwise the caller of the request or circuit event that saves (a scoped Identity context, for one).
+    public string Actor
+    {
+        get => _actor ?? AuditCaller.Actor;
+        set => _actor = value;
+    }
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -91,8 +98,19 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             b.Property(a => a.UserName).HasMaxLength(64);
             b.Property(a => a.EntityType).HasMaxLength(64);
             b.Property(a => a.EntityId).HasMaxLength(64);
-            b.Property(a => a.Action).HasMaxLength(16);
+            b.Property(a => a.Action).HasMaxLength(32);
+            b.Property(a => a.Category).HasMaxLength(16);
+            b.Property(a => a.Address).HasMaxLength(64);
+            b.Property(a => a.PreviousHash).HasMaxLength(64);
+            b.Property(a => a.Hash).HasMaxLength(64);
             b.HasIndex(a => new { a.EntityType, a.EntityId });
+            // The chain has one row per number: a second writer that read the same head fails instead of forking it.
+            b.HasIndex(a => a.Sequence).IsUnique();
+            // The 操作日志 and 登录日志 filters.
+            b.HasIndex(a => new { a.Category, a.At });
+            b.HasIndex(a => new { a.UserName, a.At });
+            b.HasIndex(a => new { a.Action, a.At });
+            b.HasIndex(a => a.Address);
         });
     }
 
@@ -101,7 +119,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         StoredValueCheck.Run(ChangeTracker);
         var now = Clock.GetUtcNow();
         var pending = StampChanges();
-        if (pending.Count == 0)
+        // Rows a caller adds itself (security events, identity reveals) are linked with the rest.
+        var written = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (pending.Count == 0 && written.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // Keys of new rows are known only after the first save, so the audit rows go in a second one;
@@ -111,24 +131,39 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             : null;
         try
         {
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var (entry, action, changes) in pending)
+            var count = 0;
+            if (pending.Count > 0)
             {
-                AuditEntries.Add(new AuditEntry
+                // The audit rows wait for the second save, where they are linked into the chain in order.
+                foreach (var row in written)
+                    Entry(row).State = EntityState.Detached;
+                count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                AuditEntries.AddRange(written);
+            }
+            var address = AuditCaller.Current?.Address;
+            var rows = new List<AuditEntry>(written);
+            foreach (var (entry, action, changes, before) in pending)
+            {
+                var row = new AuditEntry
                 {
                     At = now,
                     UserName = Actor,
+                    Address = address,
                     EntityType = entry.Metadata.ClrType.Name,
                     EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
                     Action = action,
                     // A new row's snapshot is taken now that the database has given it (and the rows it points to) real keys.
                     Changes = changes ?? Snapshot(entry, e => true),
-                });
+                    Before = before,
+                };
+                AuditEntries.Add(row);
+                rows.Add(row);
             }
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AuditChain.LinkAsync(this, rows, cancellationToken);
+            var audit = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
-            return count;
+            return pending.Count > 0 ? count : audit;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -148,9 +183,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: auditing is asynchronous.");
 
-    private List<(EntityEntry Entry, string Action, string? Changes)> StampChanges()
+    private List<(EntityEntry Entry, string Action, string? Changes, string? Before)> StampChanges()
     {
-        var pending = new List<(EntityEntry, string, string?)>();
+        var pending = new List<(EntityEntry, string, string?, string?)>();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.Metadata.ClrType.Namespace?.StartsWith("Bangfu.Features", StringComparison.Ordinal) != true)
@@ -158,7 +193,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             switch (entry.State)
             {
                 case EntityState.Added:
-                    pending.Add((entry, "Created", null));
+                    pending.Add((entry, "Created", null, null));
                     break;
                 case EntityState.Modified:
                     if (entry.Entity is IVersioned v)
@@ -167,10 +202,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                         ? "Deleted" : "Updated";
                     if (action == "Deleted")
                         ((ISoftDeletable)entry.Entity).DeletedBy = Actor;
-                    pending.Add((entry, action, Snapshot(entry, p => p.IsModified)));
+                    pending.Add((entry, action, Snapshot(entry, p => p.IsModified), Snapshot(entry, p => p.IsModified, original: true)));
                     break;
                 case EntityState.Deleted:
-                    pending.Add((entry, "Removed", Snapshot(entry, e => true)));
+                    pending.Add((entry, "Removed", Snapshot(entry, e => true), Snapshot(entry, e => true, original: true)));
                     break;
                 default:
                     break;
@@ -179,11 +214,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         return pending;
     }
 
-    private static string Snapshot(EntityEntry entry, Func<PropertyEntry, bool> include)
+    private static string Snapshot(EntityEntry entry, Func<PropertyEntry, bool> include, bool original = false)
     {
         var values = entry.Properties
             .Where(p => include(p) && p.Metadata.Name is not nameof(IVersioned.Version) and not "PasswordHash" and not "SecurityStamp" and not "ConcurrencyStamp")
-            .ToDictionary(p => p.Metadata.Name, p => p.CurrentValue?.ToString());
+            .ToDictionary(p => p.Metadata.Name, p => (original ? p.OriginalValue : p.CurrentValue)?.ToString());
         return JsonSerializer.Serialize(values, SnapshotJson);
     }
 

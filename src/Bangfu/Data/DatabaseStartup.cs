@@ -1,3 +1,4 @@
+using Bangfu.Common;
 using Bangfu.Data.Backup;
 using Bangfu.Features.Accounts;
 using Bangfu.Features.Demo;
@@ -11,7 +12,8 @@ public static class DatabaseStartup
 {
     public const string MigrateCommand = "dotnet run --project src/Bangfu -- migrate";
 
-    /// Runs `migrate`, `seed-demo`, `backup <file>` or `restore <file>` when asked; returns true when the process should exit afterwards.
+    /// Runs `migrate`, `seed-demo`, `verify-audit`, `backup <file>` or `restore <file>` when asked; returns true when the
+    /// process should exit afterwards.
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
         var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
@@ -21,6 +23,11 @@ public static class DatabaseStartup
                 await MigrateAsync(app);
                 await BootstrapAsync(app, seedDemo: false);
                 Console.WriteLine("数据库已迁移 / database migrated");
+                return true;
+            case "verify-audit":
+                var verification = await AuditChain.VerifyAsync(app.Services.GetRequiredService<AppDbContextFactory>());
+                Console.WriteLine(AuditChain.Describe(verification));
+                Environment.ExitCode = verification.IsIntact ? 0 : 1;
                 return true;
             case "seed-demo":
                 // SQLite migrates itself (a fresh data folder has no tables yet); PostgreSQL is migrated by `migrate`.
@@ -69,6 +76,8 @@ public static class DatabaseStartup
 
     private static async Task BootstrapAsync(WebApplication app, bool seedDemo)
     {
+        // Rows from before the chain existed are linked first, before anything new is written (ADR 0015).
+        await AuditChain.SealExistingAsync(app.Services.GetRequiredService<AppDbContextFactory>());
         await using var scope = app.Services.CreateAsyncScope();
         var generated = await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync();
         if (generated is not null)

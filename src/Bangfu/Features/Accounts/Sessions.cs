@@ -61,13 +61,16 @@ public sealed class SessionRevalidation(ILoggerFactory logs, IServiceScopeFactor
 
 /// The one door for ending sessions and changing one's own password.
 public sealed class SessionService(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInService signIns, TimeProvider clock, IHttpContextAccessor http)
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInService signIns, TimeProvider clock, IHttpContextAccessor http, SecurityLog securityLog)
 {
     /// Logout: a new security stamp ends this session and every other one of the account (cookies, tokens, circuits).
     public async Task EndAllAsync(ClaimsPrincipal principal)
     {
         if (await users.GetUserAsync(principal) is { } user)
+        {
             await users.UpdateSecurityStampAsync(user);
+            await securityLog.RecordAsync(SecurityEvents.SignOut, user.UserName!, userName: user.UserName);
+        }
         if (http.HttpContext is { } context && !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             await signIn.SignOutAsync();
     }
@@ -90,6 +93,8 @@ public sealed class SessionService(
             new Validation().Add("currentPassword", signedIn is null ? "Error.BadLogin" : "Error.WrongCurrentPassword").ThrowIfAny();
         if (result.Outcome != SignInOutcome.SignedIn)
             return result;
+        // An expired password is changed by a caller not signed in: the account itself acts.
+        AuditCaller.ActAs(user!.UserName!);
 
         var changed = await users.ChangePasswordAsync(user!, request.CurrentPassword!, request.NewPassword!);
         if (!changed.Succeeded)
@@ -100,8 +105,9 @@ public sealed class SessionService(
             errors.ThrowIfAny();
         }
         // ChangePasswordAsync gave the account a new stamp: every session, this one included, has ended.
-        user!.PasswordChangedAt = clock.GetUtcNow();
+        user.PasswordChangedAt = clock.GetUtcNow();
         await users.UpdateAsync(user);
+        await securityLog.RecordAsync(SecurityEvents.PasswordChanged, user.UserName!);
         return result;
     }
 }

@@ -102,7 +102,7 @@ public sealed class SignInThrottle(TimeProvider clock)
 /// names, so neither the answer nor its time tells whether the name exists), then disabled and expired accounts.
 public sealed class SignInService(
     UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SignInThrottle throttle,
-    AccountOptions options, TimeProvider clock, ILogger<SignInService> log)
+    AccountOptions options, TimeProvider clock, SecurityLog securityLog, ILogger<SignInService> log)
 {
     // A hash of a random password made once, by the same hasher: verifying against it costs what a real one costs.
     private static string? _dummyHash;
@@ -114,15 +114,25 @@ public sealed class SignInService(
             return result;
         signIn.AuthenticationScheme = scheme;
         await signIn.SignInAsync(user!, isPersistent: false);
+        await securityLog.RecordAsync(SecurityEvents.SignIn, user!.UserName!,
+            new Dictionary<string, string?> { ["scheme"] = scheme == IdentityConstants.BearerScheme ? "token" : "cookie" }, userName: user.UserName);
         return result;
     }
 
     /// Checks name and password as a sign-in does (throttled, counted) and answers the user when they match.
     public async Task<(SignInResult Result, AppUser? User)> CheckAsync(string userName, string password, string address, bool allowExpired = false)
     {
+        var purpose = allowExpired ? "password-change" : "sign-in";
         var wait = throttle.WaitFor(userName, address);
         if (wait > TimeSpan.Zero)
+        {
+            await securityLog.RecordAsync(SecurityEvents.SignInThrottled, userName, new Dictionary<string, string?>
+            {
+                ["for"] = purpose,
+                ["retryAfterSeconds"] = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            }, userName: userName);
             return (new SignInResult(SignInOutcome.Throttled, wait), null);
+        }
 
         var user = await users.FindByNameAsync(userName);
         bool matches;
@@ -140,11 +150,18 @@ public sealed class SignInService(
         {
             throttle.Failed(userName, address);
             log.LogWarning("Sign-in failed for {UserName} from {Address}", userName, address);
+            // The name as typed, never the password; nothing here says whether the name exists.
+            await securityLog.RecordAsync(SecurityEvents.SignInFailed, userName, new Dictionary<string, string?> { ["for"] = purpose }, userName: userName);
             return (new SignInResult(SignInOutcome.BadCredentials), null);
         }
         throttle.Succeeded(userName, address);
-        if (user!.IsDisabled)
+        // From here the caller is this account: what it changes is written in its name.
+        AuditCaller.ActAs(user!.UserName!);
+        if (user.IsDisabled)
+        {
+            await securityLog.RecordAsync(SecurityEvents.SignInRefused, user.UserName!, new Dictionary<string, string?> { ["for"] = purpose, ["reason"] = "disabled" });
             return (new SignInResult(SignInOutcome.Disabled), null);
+        }
         if (user.PasswordChangedAt is null)
         {
             user.PasswordChangedAt = clock.GetUtcNow();
@@ -152,6 +169,7 @@ public sealed class SignInService(
         }
         else if (!allowExpired && options.PasswordMaxAgeDays > 0 && clock.GetUtcNow() - user.PasswordChangedAt > TimeSpan.FromDays(options.PasswordMaxAgeDays))
         {
+            await securityLog.RecordAsync(SecurityEvents.SignInRefused, user.UserName!, new Dictionary<string, string?> { ["for"] = purpose, ["reason"] = "password-expired" });
             return (new SignInResult(SignInOutcome.PasswordExpired), null);
         }
         return (new SignInResult(SignInOutcome.SignedIn), user);

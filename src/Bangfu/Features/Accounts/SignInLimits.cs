@@ -12,7 +12,7 @@ public static class SignInLimits
 {
     public const string Policy = "sign-in";
 
-    public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string AddressOf(HttpContext http) => http.Address();
 
     public static IServiceCollection AddSignInLimits(this IServiceCollection services, AccountOptions options)
     {

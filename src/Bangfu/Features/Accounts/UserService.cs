@@ -11,7 +11,7 @@ public sealed record UserDto(string Id, string UserName, string? DisplayName, st
 public sealed record SaveUserRequest(string? UserName, string? DisplayName, string? Role, int? OrganizationId, string? Password, int? PersonId = null);
 
 /// Accounts are managed by system administrators only; the endpoints and pages check that before calling here.
-public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbf, AppDbContext identityDb, TimeProvider clock, SignInThrottle throttle)
+public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbf, AppDbContext identityDb, TimeProvider clock, SignInThrottle throttle, SecurityLog securityLog)
 {
     public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct)
     {
@@ -50,6 +50,7 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
             }
             await tx.CommitAsync(ct);
         }
+        await securityLog.RecordAsync(SecurityEvents.RoleChanged, user.UserName!, Role(request.Role!), Role(null), ct: ct);
         return (await ListAsync(ct)).Single(u => u.Id == user.Id);
     }
 
@@ -71,6 +72,7 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         {
             Throw(await users.RemoveFromRolesAsync(user, current), "role");
             Throw(await users.AddToRoleAsync(user, request.Role!), "role");
+            await securityLog.RecordAsync(SecurityEvents.RoleChanged, user.UserName!, Role(request.Role!), Role(string.Join(",", current)), ct: ct);
         }
         if (!string.IsNullOrEmpty(request.Password))
         {
@@ -78,6 +80,7 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
             Throw(await users.ResetPasswordAsync(user, token, request.Password), "password");
             user.PasswordChangedAt = clock.GetUtcNow();
             Throw(await users.UpdateAsync(user), "password");
+            await securityLog.RecordAsync(SecurityEvents.PasswordReset, user.UserName!, ct: ct);
         }
         await users.UpdateSecurityStampAsync(user);
         return (await ListAsync(ct)).Single(u => u.Id == user.Id);
@@ -91,6 +94,7 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         throttle.Forget(user.UserName!);
+        await securityLog.RecordAsync(SecurityEvents.Unlocked, user.UserName!);
         return true;
     }
 
@@ -102,11 +106,16 @@ public sealed class UserService(UserManager<AppUser> users, IDbContextFactory<Ap
             return null;
         if (disabled && user.Id == callerId)
             throw new DomainRuleException("Error.CannotDisableSelf");
+        var was = user.IsDisabled;
         user.IsDisabled = disabled;
         Throw(await users.UpdateAsync(user), "isDisabled");
         await users.UpdateSecurityStampAsync(user);
+        if (was != disabled)
+            await securityLog.RecordAsync(disabled ? SecurityEvents.Disabled : SecurityEvents.Enabled, user.UserName!, ct: ct);
         return (await ListAsync(ct)).Single(u => u.Id == user.Id);
     }
+
+    private static Dictionary<string, string?>? Role(string? role) => role is null ? null : new() { ["role"] = role };
 
     public static string GeneratePassword()
     {

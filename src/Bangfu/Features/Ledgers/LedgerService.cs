@@ -16,7 +16,7 @@ public sealed record LedgerFile(Stream Content, string FileName);
 
 /// Builds the 台账 workbook of a scope (one partnership, one organization's partnerships, or a region) and a period.
 /// Rows stream from the database into the writer one by one; totals are summed by the database.
-public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbook, TimeProvider clock)
+public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbook, TimeProvider clock, SecurityLog securityLog)
 {
     /// Null when the partnership or organization is unknown or out of the caller's sight (404).
     public async Task<LedgerFile?> BuildAsync(AccessScope scope, LedgerQuery query, CancellationToken ct)
@@ -36,6 +36,16 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
                 return null;
             }
             file.Position = 0;
+            // Who took which ledgers of which scope and period out of the system.
+            await securityLog.RecordAsync(SecurityEvents.LedgerExported, FileNameOf(q), new Dictionary<string, string?>
+            {
+                ["ledgers"] = string.Join(",", q.Kinds),
+                ["partnershipId"] = q.PartnershipId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["organizationId"] = q.OrganizationId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["regionCode"] = q.RegionCode,
+                ["from"] = q.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["to"] = q.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            }, userName: scope.UserName, ct: ct);
             return new LedgerFile(file, FileNameOf(q));
         }
         catch

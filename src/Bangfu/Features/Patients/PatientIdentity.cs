@@ -110,9 +110,11 @@ public sealed class PatientIdentity
         {
             At = _clock.GetUtcNow(),
             UserName = db.Actor,
+            Address = AuditCaller.Current?.Address,
+            Category = AuditCategory.Security,
             EntityType = recordType,
             EntityId = recordId,
-            Action = "RevealedId",
+            Action = SecurityEvents.RevealedId,
         });
         await db.SaveChangesAsync(ct);
         return Unprotect(record.IdNumberCipher);
