@@ -37,6 +37,16 @@ public static class OwnerOnly
         return options;
     }
 
+    /// A new temporary file (an export on its way to the response), owner-only from its first byte and gone when closed:
+    /// exports hold names, addresses and patient records, and the temporary folder is shared by every local user.
+    public static FileStream TemporaryFile(string prefix, string extension)
+    {
+        var options = NewFile(FileMode.CreateNew, FileAccess.ReadWrite);
+        options.BufferSize = 64 * 1024;
+        options.Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous;
+        return new FileStream(Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N") + extension), options);
+    }
+
     /// Writes a small file (a key) owner-only from its first byte.
     public static void WriteAllText(string path, string text)
     {

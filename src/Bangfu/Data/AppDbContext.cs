@@ -217,7 +217,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     private static string Snapshot(EntityEntry entry, Func<PropertyEntry, bool> include, bool original = false)
     {
         var values = entry.Properties
-            .Where(p => include(p) && p.Metadata.Name is not nameof(IVersioned.Version) and not "PasswordHash" and not "SecurityStamp" and not "ConcurrencyStamp")
+            .Where(p => include(p) && p.Metadata.Name is not nameof(IVersioned.Version) and not "PasswordHash" and not "SecurityStamp" and not "ConcurrencyStamp"
+                && !p.Metadata.Name.EndsWith("Cipher", StringComparison.Ordinal))
             .ToDictionary(p => p.Metadata.Name, p => (original ? p.OriginalValue : p.CurrentValue)?.ToString());
         return JsonSerializer.Serialize(values, SnapshotJson);
     }

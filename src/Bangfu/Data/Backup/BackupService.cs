@@ -53,6 +53,9 @@ public sealed class BackupService(
             throw new BackupException(BackupFault.TargetExists, $"文件已存在，不会覆盖：{archivePath} / The file exists and is not overwritten: {archivePath}");
         var work = WorkFolder(".backup-");
         var partial = archivePath + ".partial";
+        // A .partial left by a run that was killed goes (a link planted there is removed, never followed); the new
+        // one is created owner-only, failing if anything appears at that path in between.
+        File.Delete(partial);
         try
         {
             List<string> migrations;
@@ -77,7 +80,7 @@ public sealed class BackupService(
                 sources.Add((BackupLayout.IdentityKey, identityKey));
 
             BackupManifest manifest;
-            await using (var output = new FileStream(partial, OwnerOnly.NewFile(FileMode.Create)))
+            await using (var output = new FileStream(partial, OwnerOnly.NewFile(FileMode.CreateNew)))
             {
                 await using var archive = EncryptedArchive.Create(output, passphrase);
                 var entries = new List<BackupEntry>();

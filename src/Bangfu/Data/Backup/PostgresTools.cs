@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Npgsql;
 
 namespace Bangfu.Data.Backup;
@@ -24,34 +23,40 @@ public sealed class PostgresTools(string connectionString, string? binDir)
     /// archive's or nothing changed. <paramref name="prelude"/> runs first inside that transaction.
     public async Task RestoreAsync(string dump, string prelude, CancellationToken ct)
     {
-        // pg_restore writes the script (with its own DROP ... IF EXISTS for every object of the dump); psql runs it
-        // after the prelude, all inside --single-transaction, stopping at the first error (which rolls all back).
-        using var restore = Start("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--file", "-", dump], redirectInput: false);
-        using var psql = Start("psql", ["--no-psqlrc", "--quiet", "--no-password", "--single-transaction", "--set", "ON_ERROR_STOP=1", "--file", "-"], redirectInput: true);
-        var restoreErrors = restore.StandardError.ReadToEndAsync(ct);
-        var psqlErrors = psql.StandardError.ReadToEndAsync(ct);
-        var psqlOutput = psql.StandardOutput.ReadToEndAsync(ct);
+        // pg_restore writes the whole script to a file first (with its own DROP ... IF EXISTS for every object of the
+        // dump), and only a script it finished is run: a pg_restore that fails (an archive from a newer pg_dump) or
+        // dies halfway must not leave psql to commit the prelude's drops and half a script. psql then runs prelude and
+        // script as one transaction (--single-transaction wraps every -f), stopping at the first error, which rolls
+        // all of it back.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dump))!;
+        var script = Path.Combine(folder, "restore.sql");
+        var first = Path.Combine(folder, "prelude.sql");
         try
         {
-            var input = psql.StandardInput.BaseStream;
-            await input.WriteAsync(Encoding.UTF8.GetBytes(prelude), ct);
-            await restore.StandardOutput.BaseStream.CopyToAsync(input, ct);
-        }
-        catch (IOException)
-        {
-            // psql stopped reading (it hit an error); its exit code and message say why.
+            using (var restore = Start("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--file", script, dump], redirectInput: false))
+            {
+                var restoreErrors = restore.StandardError.ReadToEndAsync(ct);
+                var restoreOutput = restore.StandardOutput.ReadToEndAsync(ct);
+                await restore.WaitForExitAsync(ct);
+                await restoreOutput;
+                if (restore.ExitCode != 0)
+                    throw Failed("pg_restore", restore.ExitCode, await restoreErrors);
+            }
+            await File.WriteAllTextAsync(first, prelude, ct);
+            using var psql = Start("psql", ["--no-psqlrc", "--quiet", "--no-password", "--single-transaction", "--set", "ON_ERROR_STOP=1", "--file", first, "--file", script],
+                redirectInput: false);
+            var psqlErrors = psql.StandardError.ReadToEndAsync(ct);
+            var psqlOutput = psql.StandardOutput.ReadToEndAsync(ct);
+            await psql.WaitForExitAsync(ct);
+            await psqlOutput;
+            if (psql.ExitCode != 0)
+                throw Failed("psql", psql.ExitCode, await psqlErrors);
         }
         finally
         {
-            psql.StandardInput.Close();
+            File.Delete(script);
+            File.Delete(first);
         }
-        await restore.WaitForExitAsync(ct);
-        await psql.WaitForExitAsync(ct);
-        await psqlOutput;
-        if (restore.ExitCode != 0)
-            throw Failed("pg_restore", restore.ExitCode, await restoreErrors);
-        if (psql.ExitCode != 0)
-            throw Failed("psql", psql.ExitCode, await psqlErrors);
     }
 
     private Process Start(string program, string[] arguments, bool redirectInput)

@@ -96,9 +96,7 @@ public sealed class AuditService(AppDbContextFactory dbf, TimeProvider clock, IS
 
     private async Task<LedgerFile> ExportAsync(AccessScope scope, string kind, Func<AppDbContext, IQueryable<AuditEntry>> filter, CancellationToken ct)
     {
-        var path = Path.Combine(Path.GetTempPath(), "bangfu-audit-" + Guid.NewGuid().ToString("N") + ".xlsx");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var file = OwnerOnly.TemporaryFile("bangfu-audit-", ".xlsx");
         try
         {
             await using (var db = dbf.CreateFor(scope))

@@ -54,8 +54,17 @@ public static class ZipGuard
     /// Both checks, for a kept upload or a buffered workbook; <paramref name="zip"/> must be seekable and is left at 0.
     public static async Task CheckAsync(Stream zip, PackageKind kind, long maxUncompressed, ZipLimits limits, string field, CancellationToken ct)
     {
-        var entries = ReadDirectory(zip, kind, maxUncompressed, limits, field);
-        await InflateAllAsync(zip, entries, maxUncompressed, field, ct);
+        try
+        {
+            var entries = ReadDirectory(zip, kind, maxUncompressed, limits, field);
+            await InflateAllAsync(zip, entries, maxUncompressed, field, ct);
+            if (zip.Length <= CrossCheckBytes)
+                CrossCheck(zip, entries, field);
+        }
+        catch (EndOfStreamException)
+        {
+            Refuse(field, "Files.ZipInvalid");
+        }
         zip.Position = 0;
     }
 
@@ -66,7 +75,7 @@ public static class ZipGuard
         if (count > limits.MaxEntries)
             Refuse(field, "Files.ZipTooManyEntries", limits.MaxEntries);
         // An OOXML part's header is a few dozen bytes; a directory far larger than its entries need is not read.
-        if (offset < 0 || size < 0 || offset + size > zip.Length || size > Math.Max(count, 1) * 1024L)
+        if (offset < 0 || size < 0 || offset > zip.Length - size || size > Math.Max(count, 1) * 1024L)
             Refuse(field, "Files.ZipInvalid");
 
         zip.Position = offset;
@@ -96,7 +105,7 @@ public static class ZipGuard
 
             if ((flags & 0x1) != 0 || method is not (0 or 8))
                 Refuse(field, "Files.ZipInvalid");
-            if (length < 0 || compressed < 0 || local < 0 || local + compressed > zip.Length)
+            if (length < 0 || compressed < 0 || local < 0 || local > zip.Length - compressed)
                 Refuse(field, "Files.ZipInvalid");
             total += length;
             if (total > maxUncompressed)
@@ -125,7 +134,7 @@ public static class ZipGuard
                 Refuse(field, "Files.ZipInvalid");
             var skip = BinaryPrimitives.ReadUInt16LittleEndian(local.AsSpan(26)) + BinaryPrimitives.ReadUInt16LittleEndian(local.AsSpan(28));
             var start = entry.LocalHeaderOffset + 30 + skip;
-            if (start + entry.CompressedLength > zip.Length)
+            if (start > zip.Length - entry.CompressedLength)
                 Refuse(field, "Files.ZipInvalid");
             zip.Position = start;
 
@@ -160,6 +169,32 @@ public static class ZipGuard
                 Refuse(field, "Files.XmlDoctype");
         }
     }
+
+    /// Files up to this size (every imported workbook: the API body is 1 MB) are also opened with .NET's own ZIP
+    /// reader, which must see the very entries this check saw; above it a file is only stored, never parsed here.
+    private const long CrossCheckBytes = 8L * 1024 * 1024;
+
+    private static void CrossCheck(Stream zip, IReadOnlyList<Entry> entries, string field)
+    {
+        zip.Position = 0;
+        try
+        {
+            using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+            var theirs = archive.Entries;
+            if (theirs.Count != entries.Count)
+                Refuse(field, "Files.ZipInvalid");
+            for (var i = 0; i < theirs.Count; i++)
+                if (theirs[i].Length != entries[i].Length || theirs[i].CompressedLength != entries[i].CompressedLength
+                    || (IsAscii(entries[i].Name) && theirs[i].FullName != entries[i].Name))
+                    Refuse(field, "Files.ZipInvalid");
+        }
+        catch (InvalidDataException)
+        {
+            Refuse(field, "Files.ZipInvalid");
+        }
+    }
+
+    private static bool IsAscii(string s) => s.All(char.IsAscii);
 
     private static bool IsXmlPart(string name) =>
         name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
@@ -204,11 +239,15 @@ public static class ZipGuard
         long count = BinaryPrimitives.ReadUInt16LittleEndian(end[10..]);
         long size = BinaryPrimitives.ReadUInt32LittleEndian(end[12..]);
         long offset = BinaryPrimitives.ReadUInt32LittleEndian(end[16..]);
-        if ((count == 0xFFFF || size == 0xFFFFFFFF || offset == 0xFFFFFFFF) && at >= 20
+        // ZIP64 exactly when .NET's reader (which MiniExcel and the Open XML SDK use) takes it: the disk number, the
+        // entry count or the directory offset saturated; never the size alone. Any other rule lets a file show this
+        // check one directory and the parser another.
+        var disk = BinaryPrimitives.ReadUInt16LittleEndian(end[4..]);
+        if ((disk == 0xFFFF || count == 0xFFFF || offset == 0xFFFFFFFF) && at >= 20
             && BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at - 20)) == Zip64Locator)
         {
             var zip64At = BinaryPrimitives.ReadInt64LittleEndian(tail.AsSpan(at - 20 + 8));
-            if (zip64At < 0 || zip64At + 56 > zip.Length)
+            if (zip64At < 0 || zip64At > zip.Length - 56)
                 Refuse(field, "Files.ZipInvalid");
             var record = new byte[56];
             zip.Position = zip64At;

@@ -22,12 +22,10 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
     public async Task<LedgerFile?> BuildAsync(AccessScope scope, LedgerQuery query, CancellationToken ct)
     {
         var q = query.Validate();
-        var path = Path.Combine(Path.GetTempPath(), "bangfu-ledger-" + Guid.NewGuid().ToString("N") + ".xlsx");
         // MiniExcel could write straight into the response, but a failure half-way would then be a truncated download
         // instead of a problem response: the workbook goes to a temporary file first, the response streams that file,
         // and the file goes away with the stream.
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var file = OwnerOnly.TemporaryFile("bangfu-ledger-", ".xlsx");
         try
         {
             if (!await WriteAsync(scope, q, file, ct))

@@ -98,6 +98,63 @@ public sealed class ZipGuardTests
     }
 
     [Fact]
+    public async Task A_zip_that_shows_a_harmless_zip64_directory_but_a_bomb_to_the_parser_is_refused()
+    {
+        // The ordinary end record points at the bomb's directory, with only its size saturated; a ZIP64 record points
+        // at a second directory holding just the package's two harmless parts. .NET's reader (MiniExcel) follows the
+        // ordinary record; a check that followed the ZIP64 one would pass the bomb.
+        var bomb = TestZip.Bomb(Zeros.Value, 8);
+        var eocd = bomb.Length - 22;
+        var directoryAt = (int)BitConverter.ToUInt32(bomb, eocd + 16);
+        var count = BitConverter.ToUInt16(bomb, eocd + 10);
+        var harmlessLength = 0;
+        for (var i = 0; i < 2; i++)
+            harmlessLength += 46 + BitConverter.ToUInt16(bomb, directoryAt + harmlessLength + 28);
+        var file = new MemoryStream();
+        var w = new BinaryWriter(file);
+        w.Write(bomb, 0, eocd);
+        var harmlessAt = file.Position;
+        w.Write(bomb, directoryAt, harmlessLength);
+        var zip64At = file.Position;
+        w.Write(0x06064b50u);
+        w.Write(44L);
+        w.Write((ushort)45);
+        w.Write((ushort)45);
+        w.Write(0u);
+        w.Write(0u);
+        w.Write(2L);
+        w.Write(2L);
+        w.Write((long)harmlessLength);
+        w.Write(harmlessAt);
+        w.Write(0x07064b50u);
+        w.Write(0u);
+        w.Write(zip64At);
+        w.Write(1u);
+        w.Write(0x06054b50u);
+        w.Write((ushort)0);
+        w.Write((ushort)0);
+        w.Write(count);
+        w.Write(count);
+        w.Write(0xFFFFFFFFu);
+        w.Write((uint)directoryAt);
+        w.Write((ushort)0);
+        w.Flush();
+
+        Assert.Equal("Files.ZipInvalid", (await RefusedAsync(file.ToArray())).MessageKey);
+    }
+
+    [Fact]
+    public async Task A_local_header_offset_at_the_very_end_is_refused_not_a_crash()
+    {
+        var zip = TestZip.Build(TestZip.PackageParts());
+        var central = FindCentralHeader(zip);
+        // No packed bytes, so the entry fits the file by its sizes; its local header would run past the end.
+        BitConverter.GetBytes(0u).CopyTo(zip, central + 20);
+        BitConverter.GetBytes((uint)(zip.Length - 29)).CopyTo(zip, central + 42);
+        Assert.Equal("Files.ZipInvalid", (await RefusedAsync(zip)).MessageKey);
+    }
+
+    [Fact]
     public async Task A_plain_zip_an_encrypted_entry_and_a_truncated_file_are_refused()
     {
         var plain = new MemoryStream();
