@@ -384,15 +384,7 @@ public sealed class MalformedCorpusSweepTests(BangfuApp app, ITestOutputHelper o
     /// A body of the request type with a valid value in each field: the demo's records where a field names one.
     private static JsonObject Valid(Type type, Dictionary<string, string> ids)
     {
-        var known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["partnershipId"] = ids["partnerships/id"],
-            ["organizationId"] = ids["organizations/id"],
-            ["hostOrganizationId"] = ids["organizations/id"],
-            ["hubOrganizationId"] = ids["organizations/id"],
-            ["personId"] = ids["people/id"],
-            ["expertId"] = ids["people/id"],
-        };
+        var known = KnownIds(ids);
         var body = new JsonObject();
         foreach (var p in Properties(type))
             body[Name(p)] = ValidValue(Name(p), p.PropertyType, known, ids);

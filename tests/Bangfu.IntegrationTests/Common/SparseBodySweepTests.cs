@@ -119,15 +119,7 @@ public sealed class SparseBodySweepTests(BangfuApp app, ITestOutputHelper output
     /// so that the handler gets as far as the inside.
     private static IEnumerable<(string Name, string Json)> Bodies(Type? bodyType, int? version, Dictionary<string, string> ids)
     {
-        var known = new Dictionary<string, string>
-        {
-            ["partnershipId"] = ids["partnerships/id"],
-            ["organizationId"] = ids["organizations/id"],
-            ["hostOrganizationId"] = ids["organizations/id"],
-            ["hubOrganizationId"] = ids["organizations/id"],
-            ["personId"] = ids["people/id"],
-            ["expertId"] = ids["people/id"],
-        };
+        var known = KnownIds(ids);
         JsonNode? Known(string name, Type t, Func<Type, JsonNode?> otherwise) =>
             known.TryGetValue(name, out var id) && Nullable.GetUnderlyingType(t) == typeof(int) ? int.Parse(id, CultureInfo.InvariantCulture) : otherwise(t);
         var bodies = new List<(string Name, string Json)> { ("{}", "{}"), ($"{{\"version\":{version ?? 0}}}", $"{{\"version\":{version ?? 0}}}") };

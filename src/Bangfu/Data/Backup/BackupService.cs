@@ -255,14 +255,9 @@ public sealed class BackupService(
                 checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
                 checkpoint.ExecuteNonQuery();
             }
-            var before = target + ".before-restore";
-            File.Copy(target, before, overwrite: true);
-            OwnerOnly.Narrow(before);
-            aside.Add(before);
+            aside.Add(KeepAside(target));
         }
-        var next = target + ".restoring";
-        File.Copy(incoming, next, overwrite: true);
-        OwnerOnly.Narrow(next);
+        var next = Staged(incoming, target);
         foreach (var sidecar in new[] { "-wal", "-shm", "-journal" })
         {
             if (File.Exists(target + sidecar))
@@ -333,15 +328,28 @@ public sealed class BackupService(
         {
             if (File.ReadAllBytes(target).AsSpan().SequenceEqual(File.ReadAllBytes(incoming)))
                 return;
-            var before = target + ".before-restore";
-            File.Copy(target, before, overwrite: true);
-            OwnerOnly.Narrow(before);
-            aside.Add(before);
+            aside.Add(KeepAside(target));
         }
+        var next = Staged(incoming, target);
+        File.Move(next, target, overwrite: true);
+    }
+
+    /// A copy of the file as it was, owner-only, beside it (`….before-restore`).
+    private static string KeepAside(string target)
+    {
+        var before = target + ".before-restore";
+        File.Copy(target, before, overwrite: true);
+        OwnerOnly.Narrow(before);
+        return before;
+    }
+
+    /// The restored file copied in beside its target (`….restoring`), owner-only, ready to take its place by one rename.
+    private static string Staged(string incoming, string target)
+    {
         var next = target + ".restoring";
         File.Copy(incoming, next, overwrite: true);
         OwnerOnly.Narrow(next);
-        File.Move(next, target, overwrite: true);
+        return next;
     }
 
     private List<(string Relative, string Path)> UploadedFiles()
