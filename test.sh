@@ -76,6 +76,7 @@ run_tests() { # label, project, extra env...
     p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")
     s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+    [ "$f" -eq 0 ] || python3 .ci/failures.py "$results/$label.trx"
 }
 
 run_tests unit tests/Bangfu.UnitTests

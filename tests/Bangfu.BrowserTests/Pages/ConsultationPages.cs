@@ -28,11 +28,7 @@ public sealed class ConsultationPages(IPage page)
         await page.GetByRole(AriaRole.Option, new() { Name = organizationName, Exact = true }).ClickAsync();
     }
 
-    public async Task ChooseAsync(string label, string option)
-    {
-        await Field(label).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
+    public Task ChooseAsync(string label, string option) => MudSelect.ChooseAsync(page, Field(label), option);
 
     public async Task<string> SaveAsync()
     {

@@ -41,11 +41,7 @@ public sealed class DispatchListPage(IPage page)
     }
 
     /// MudBlazor selects open a list of options when their field is clicked.
-    public async Task ChooseAsync(ILocator field, Regex option)
-    {
-        await field.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { NameRegex = option }).ClickAsync();
-    }
+    public Task ChooseAsync(ILocator field, Regex option) => MudSelect.ChooseAsync(page, field, option);
 
     public async Task FillPeriodAsync(string start, string end)
     {

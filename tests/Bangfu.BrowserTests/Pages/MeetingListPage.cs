@@ -64,11 +64,7 @@ public sealed class MeetingListPage(IPage page)
     }
 
     /// MudBlazor selects open a list of options when their field is clicked.
-    public async Task ChooseAsync(ILocator field, Regex option)
-    {
-        await field.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { NameRegex = option }).ClickAsync();
-    }
+    public Task ChooseAsync(ILocator field, Regex option) => MudSelect.ChooseAsync(page, field, option);
 
     public async Task ReloadAsync()
     {

@@ -24,11 +24,7 @@ public sealed class PersonEditPage(IPage page)
     }
 
     /// MudBlazor selects open a list of options when their field is clicked.
-    public async Task ChooseAsync(string label, string option)
-    {
-        await page.GetByLabel(new Regex($"^{Regex.Escape(label)}")).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
+    public Task ChooseAsync(string label, string option) => MudSelect.ChooseAsync(page, page.GetByLabel(new Regex($"^{Regex.Escape(label)}")), option);
 
     public async Task SaveAsync()
     {

@@ -63,11 +63,7 @@ public sealed class TraineeListPage(IPage page)
     }
 
     /// MudBlazor selects open a list of options when their field is clicked.
-    public async Task ChooseAsync(ILocator field, Regex option)
-    {
-        await field.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { NameRegex = option }).First.ClickAsync();
-    }
+    public Task ChooseAsync(ILocator field, Regex option) => MudSelect.ChooseAsync(page, field, option);
 
     public static Task DeleteAsync(ILocator row) => row.GetByTestId("trainee-delete").ClickAsync();
 
