@@ -82,6 +82,9 @@ public static class EvidenceEndpoints
             (null, null) => "all",
             _ => $"{from?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "start"}-{to?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "today"}",
         };
+        // .NET's ZipArchive still writes some headers synchronously on a stream that cannot seek (the response).
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body)
+            body.AllowSynchronousIO = true;
         return TypedResults.Stream(output => EvidenceArchive.WriteAsync(output, entries, files, ct), "application/zip",
             $"evidence-partnership-{id}-{period}.zip");
     }
