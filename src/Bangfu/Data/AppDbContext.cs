@@ -4,6 +4,7 @@ using Bangfu.Features.Accounts;
 using Bangfu.Features.Activities;
 using Bangfu.Features.Compliance;
 using Bangfu.Features.Consultations;
+using Bangfu.Features.Evidence;
 using Bangfu.Features.Courses;
 using Bangfu.Features.Dispatches;
 using Bangfu.Features.ExpertDays;
@@ -64,6 +65,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<ConsultationEvent> ConsultationEvents => Set<ConsultationEvent>();
     public DbSet<ConsultationAttachment> ConsultationAttachments => Set<ConsultationAttachment>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralTransition> ReferralTransitions => Set<ReferralTransition>();
     public DbSet<ReferralAttachment> ReferralAttachments => Set<ReferralAttachment>();

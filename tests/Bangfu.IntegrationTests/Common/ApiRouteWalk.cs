@@ -100,6 +100,15 @@ public static partial class ApiRouteWalk
             "课件.pdf", new MemoryStream("%PDF-1.4\n% slides\n%%EOF\n"u8.ToArray()), "file", CancellationToken.None);
         var courseware = new CoursewareItem { PartnershipId = trusteeship, Title = "机密课件", StoredFile = slides };
         db.CoursewareItems.Add(courseware);
+        // Evidence of the first dispatch (the one the dispatches/{id} routes point at), under the dispatch's partnership.
+        var evidenceDispatch = await db.Dispatches.OrderBy(d => d.Id).Select(d => new { d.Id, d.PartnershipId }).FirstAsync();
+        var photo = await app.Services.GetRequiredService<FileStore>().AddAsync(db, new AccessScope("admin", Roles.SystemAdmin, null, null), FilePurpose.Evidence,
+            "合影.pdf", new MemoryStream("%PDF-1.4\n% photo\n%%EOF\n"u8.ToArray()), "file", CancellationToken.None);
+        var evidence = new Bangfu.Features.Evidence.EvidenceFile
+        {
+            PartnershipId = evidenceDispatch.PartnershipId, RecordKind = Bangfu.Features.Evidence.EvidenceRecordKind.Dispatch, RecordId = evidenceDispatch.Id, StoredFile = photo,
+        };
+        db.EvidenceFiles.Add(evidence);
         await db.SaveChangesAsync();
         string S(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
         return new Dictionary<string, string>
@@ -114,7 +123,10 @@ public static partial class ApiRouteWalk
             ["members/partyId"] = S(await db.PartnershipParties.Where(p => p.PartnershipId == trusteeship).Select(p => p.Id).FirstAsync()),
             ["agreements/agreementId"] = S(await db.Agreements.Where(a => a.PartnershipId == trusteeship).Select(a => a.Id).FirstAsync()),
             ["closed-months/month"] = "2018-01",
-            ["dispatches/id"] = S(await db.Dispatches.Select(d => d.Id).FirstAsync()),
+            ["dispatches/id"] = S(evidenceDispatch.Id),
+            ["evidence/kind"] = "dispatches",
+            ["{kind}/recordId"] = S(evidenceDispatch.Id),
+            ["{recordId:long}/evidenceId"] = S(evidence.Id),
             ["activities/id"] = S(await db.Activities.Select(a => a.Id).FirstAsync()),
             ["expert-days/id"] = S(await db.ExpertDays.Select(d => d.Id).FirstAsync()),
             ["assignments/assignmentId"] = S(await db.ExpertDayAssignments.Select(a => a.Id).FirstAsync()),

@@ -10,11 +10,17 @@ public sealed class FileStoreOptions
     public string? Root { get; set; }
     public long MaxClinicalBytes { get; set; } = 50L * 1024 * 1024;
     public long MaxCoursewareBytes { get; set; } = 1024L * 1024 * 1024;
+    public long MaxEvidenceBytes { get; set; } = 50L * 1024 * 1024;
 
     /// Limits for ZIP-based files (XLSX, DOCX, PPTX), checked before anything unpacks them.
     public ZipLimits Zip { get; set; } = new();
 
-    public long MaxBytes(FilePurpose purpose) => purpose == FilePurpose.Courseware ? MaxCoursewareBytes : MaxClinicalBytes;
+    public long MaxBytes(FilePurpose purpose) => purpose switch
+    {
+        FilePurpose.Courseware => MaxCoursewareBytes,
+        FilePurpose.Evidence => MaxEvidenceBytes,
+        _ => MaxClinicalBytes,
+    };
 }
 
 /// Keeps uploaded files on disk, outside the database rows, named by their SHA-256. Every file is checked before it

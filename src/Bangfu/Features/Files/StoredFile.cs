@@ -11,6 +11,9 @@ public enum FilePurpose
 
     /// A partnership's courseware library: slides, documents, videos.
     Courseware,
+
+    /// 佐证材料 of a partnership's records for inspections: photos, scanned sign-in sheets, minutes, agreement scans.
+    Evidence,
 }
 
 /// A file kept on disk beside the database; the row holds what is needed to serve and check it.

@@ -2,6 +2,7 @@ using Bangfu.Common;
 using Bangfu.Data;
 using Bangfu.Features.Activities;
 using Bangfu.Features.Dispatches;
+using Bangfu.Features.Evidence;
 using Bangfu.Features.Indicators;
 using Bangfu.Features.Partnerships;
 using Bangfu.Features.People;
@@ -112,7 +113,8 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
         var rows = dispatches
             .OrderBy(d => d.Batch == null).ThenBy(d => d.Batch).ThenBy(d => d.StartDate).ThenBy(d => d.Id)
             .Select(d => new DispatchLedgerRow(d.Batch, d.Expert!.Name, d.Expert.Title, d.Expert.TitleLevel, d.Expert.Organization!.Name,
-                d.HostOrganization!.Name, d.HostDepartment != null ? d.HostDepartment.Name : null, d.Mode, d.Role, d.StartDate, d.EndDate))
+                d.HostOrganization!.Name, d.HostDepartment != null ? d.HostDepartment.Name : null, d.Mode, d.Role, d.StartDate, d.EndDate,
+                db.EvidenceFiles.Count(e => e.RecordKind == EvidenceRecordKind.Dispatch && e.RecordId == d.Id)))
             .AsEnumerable()
             .Select(r => r with { DaysInPeriod = Overlap(r.StartDate, r.EndDate, from, to), Status = Dispatch.StatusOf(false, r.StartDate, r.EndDate, today) });
         return workbook.DispatchSheet(rows, totals?.Count ?? 0, totals?.Days ?? 0);
@@ -128,7 +130,7 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
             .OrderBy(a => a.Date).ThenBy(a => a.Id)
             .Select(a => new ActivityLedgerRow(a.Date, a.Expert != null ? a.Expert.Name : null, a.HostOrganization!.Name,
                 a.HostDepartment != null ? a.HostDepartment.Name : null, a.Kind, a.Subject, a.Quantity, a.Unit, a.Attendees, a.IsOnline,
-                a.IsMonthlyTotal, a.Note))
+                a.IsMonthlyTotal, a.Note, db.EvidenceFiles.Count(e => e.RecordKind == EvidenceRecordKind.Activity && e.RecordId == a.Id)))
             .AsEnumerable();
         return workbook.ActivitySheet(rows, totals?.Count ?? 0, totals?.Quantity ?? 0, totals?.Attendees ?? 0);
     }
@@ -147,7 +149,8 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
             .OrderBy(t => t.FirstPerformedOn).ThenBy(t => t.Id)
             .Select(t => new TechniqueLedgerRow(t.Name, t.HostOrganization!.Name, t.Department != null ? t.Department.Name : null, t.SurgicalGrade,
                 t.FirstPerformedOn, t.IntroducedBy != null ? t.IntroducedBy.Name : null, t.GapLevel,
-                t.Uses.Where(a => a.Date >= from && a.Date <= to).Sum(a => (long?)a.Quantity) ?? 0))
+                t.Uses.Where(a => a.Date >= from && a.Date <= to).Sum(a => (long?)a.Quantity) ?? 0,
+                db.EvidenceFiles.Count(e => e.RecordKind == EvidenceRecordKind.Technique && e.RecordId == t.Id)))
             .AsEnumerable();
         return workbook.TechniqueSheet(rows, count, performed);
     }
@@ -163,7 +166,7 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
             .Select(t => new TraineeLedgerRow(t.Person!.Name, t.Kind, t.Person.Organization!.Name, t.HostOrganization!.Name,
                 t.HostDepartment != null ? t.HostDepartment.Name : null, t.Mentor != null ? t.Mentor.Name : null,
                 t.Mentor != null ? t.Mentor.Title : null, t.StartDate, t.EndDate, t.IsHousingProvided, t.MonthlySubsidyYuan, t.Outcome,
-                t.AssessmentNote, t.TeachesAfterReturn))
+                t.AssessmentNote, t.TeachesAfterReturn, db.EvidenceFiles.Count(e => e.RecordKind == EvidenceRecordKind.Trainee && e.RecordId == t.Id)))
             .AsEnumerable();
         return workbook.TraineeSheet(rows, count);
     }
@@ -275,21 +278,21 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
 }
 
 public sealed record DispatchLedgerRow(int? Batch, string ExpertName, string? ExpertTitle, TitleLevel ExpertTitleLevel, string SendingOrganization,
-    string HostOrganization, string? HostDepartment, DispatchMode Mode, DispatchRole Role, DateOnly StartDate, DateOnly EndDate)
+    string HostOrganization, string? HostDepartment, DispatchMode Mode, DispatchRole Role, DateOnly StartDate, DateOnly EndDate, int Attachments)
 {
     public int DaysInPeriod { get; init; }
     public DispatchStatus Status { get; init; }
 }
 
 public sealed record ActivityLedgerRow(DateOnly Date, string? ExpertName, string HostOrganization, string? HostDepartment, ActivityKind Kind,
-    string? Subject, int Quantity, ActivityUnit Unit, int Attendees, bool IsOnline, bool IsMonthlyTotal, string? Note);
+    string? Subject, int Quantity, ActivityUnit Unit, int Attendees, bool IsOnline, bool IsMonthlyTotal, string? Note, int Attachments);
 
 public sealed record TechniqueLedgerRow(string Name, string HostOrganization, string? Department, int? SurgicalGrade, DateOnly FirstPerformedOn,
-    string? IntroducedBy, GapLevel GapLevel, long TimesPerformed);
+    string? IntroducedBy, GapLevel GapLevel, long TimesPerformed, int Attachments);
 
 public sealed record TraineeLedgerRow(string Name, TraineeKind Kind, string SendingOrganization, string HostOrganization, string? HostDepartment,
     string? MentorName, string? MentorTitle, DateOnly StartDate, DateOnly EndDate, bool IsHousingProvided, int? MonthlySubsidyYuan,
-    TraineeOutcome Outcome, string? AssessmentNote, string? TeachesAfterReturn);
+    TraineeOutcome Outcome, string? AssessmentNote, string? TeachesAfterReturn, int Attachments);
 
 public sealed record SummaryLedgerRow(ActivityKind Kind, long Quantity, long Attendees, int Entries);
 

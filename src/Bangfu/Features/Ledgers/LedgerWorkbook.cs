@@ -25,12 +25,12 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
     {
         string[] cols = [L("Ledgers.Col.Batch"), L("Ledgers.Col.Name"), L("Ledgers.Col.Title"), L("Ledgers.Col.SendingOrganization"),
             L("Ledgers.Col.HostOrganization"), L("Ledgers.Col.Department"), L("Ledgers.Col.Mode"), L("Ledgers.Col.Role"),
-            L("Ledgers.Col.StartDate"), L("Ledgers.Col.EndDate"), L("Ledgers.Col.Days"), L("Ledgers.Col.Status")];
+            L("Ledgers.Col.StartDate"), L("Ledgers.Col.EndDate"), L("Ledgers.Col.Days"), L("Ledgers.Col.Status"), L("Ledgers.Col.Attachments")];
         var body = rows.Select(r => Row(cols,
             r.Batch is { } b ? L("Ledgers.BatchN", b) : null, r.ExpertName, r.ExpertTitle ?? L($"TitleLevel.{r.ExpertTitleLevel}"), r.SendingOrganization,
             r.HostOrganization, r.HostDepartment, L($"DispatchMode.{r.Mode}"), L($"DispatchRole.{r.Role}"),
-            AsDate(r.StartDate), AsDate(r.EndDate), r.DaysInPeriod, L($"DispatchStatus.{r.Status}")));
-        var total = Row(cols, Total(count), null, null, null, null, null, null, null, null, null, days, null);
+            AsDate(r.StartDate), AsDate(r.EndDate), r.DaysInPeriod, L($"DispatchStatus.{r.Status}"), r.Attachments));
+        var total = Row(cols, Total(count), null, null, null, null, null, null, null, null, null, days, null, null);
         return new LedgerSheet(L("Ledgers.Sheet.Dispatch"), cols, [cols[8], cols[9]], body.Append(total)) { WideColumns = [cols[3], cols[4]] };
     }
 
@@ -38,25 +38,25 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
     {
         string[] cols = [L("Ledgers.Col.Date"), L("Ledgers.Col.Expert"), L("Ledgers.Col.HostOrganization"), L("Ledgers.Col.Department"),
             L("Ledgers.Col.Kind"), L("Ledgers.Col.Subject"), L("Ledgers.Col.Quantity"), L("Ledgers.Col.Unit"), L("Ledgers.Col.Attendees"),
-            L("Ledgers.Col.Online"), L("Ledgers.Col.Note")];
+            L("Ledgers.Col.Online"), L("Ledgers.Col.Note"), L("Ledgers.Col.Attachments")];
         var kinds = Labels<ActivityKind>("ActivityKind");
         var units = Labels<ActivityUnit>("ActivityUnit");
         var (online, onsite, monthly) = (L("Ledgers.Online"), L("Ledgers.Onsite"), L("Ledgers.MonthlyTotal"));
         var body = rows.Select(r => Row(cols,
             AsDate(r.Date), r.ExpertName, r.HostOrganization, r.HostDepartment, kinds[r.Kind], r.Subject, r.Quantity, units[r.Unit],
-            r.Attendees, r.IsOnline ? online : onsite, r.IsMonthlyTotal ? (r.Note is null ? monthly : $"{monthly} {r.Note}") : r.Note));
-        var total = Row(cols, Total(count), null, null, null, null, null, quantity, null, attendees, null, null);
+            r.Attendees, r.IsOnline ? online : onsite, r.IsMonthlyTotal ? (r.Note is null ? monthly : $"{monthly} {r.Note}") : r.Note, r.Attachments));
+        var total = Row(cols, Total(count), null, null, null, null, null, quantity, null, attendees, null, null, null);
         return new LedgerSheet(L("Ledgers.Sheet.Activity"), cols, [cols[0]], body.Append(total)) { WideColumns = [cols[2], cols[5], cols[10]] };
     }
 
     public LedgerSheet TechniqueSheet(IEnumerable<TechniqueLedgerRow> rows, int count, long timesPerformed)
     {
         string[] cols = [L("Ledgers.Col.TechniqueName"), L("Ledgers.Col.HostOrganization"), L("Ledgers.Col.Department"), L("Ledgers.Col.SurgicalGrade"),
-            L("Ledgers.Col.FirstPerformedOn"), L("Ledgers.Col.IntroducedBy"), L("Ledgers.Col.GapLevel"), L("Ledgers.Col.TimesPerformed")];
+            L("Ledgers.Col.FirstPerformedOn"), L("Ledgers.Col.IntroducedBy"), L("Ledgers.Col.GapLevel"), L("Ledgers.Col.TimesPerformed"), L("Ledgers.Col.Attachments")];
         var body = rows.Select(r => Row(cols,
             r.Name, r.HostOrganization, r.Department, r.SurgicalGrade is { } g ? L($"Tech.Grade{g}") : null, AsDate(r.FirstPerformedOn),
-            r.IntroducedBy, L($"GapLevel.{r.GapLevel}"), r.TimesPerformed));
-        var total = Row(cols, Total(count), null, null, null, null, null, null, timesPerformed);
+            r.IntroducedBy, L($"GapLevel.{r.GapLevel}"), r.TimesPerformed, r.Attachments));
+        var total = Row(cols, Total(count), null, null, null, null, null, null, timesPerformed, null);
         return new LedgerSheet(L("Ledgers.Sheet.Technique"), cols, [cols[4]], body.Append(total)) { WideColumns = [cols[0], cols[1]] };
     }
 
@@ -64,7 +64,7 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
     {
         string[] cols = [L("Ledgers.Col.Name"), L("Ledgers.Col.Kind"), L("Ledgers.Col.SendingOrganization"), L("Ledgers.Col.ReceivingOrganization"),
             L("Ledgers.Col.Mentor"), L("Ledgers.Col.Start"), L("Ledgers.Col.End"), L("Ledgers.Col.Housing"), L("Ledgers.Col.Subsidy"),
-            L("Ledgers.Col.Outcome"), L("Ledgers.Col.AfterReturn")];
+            L("Ledgers.Col.Outcome"), L("Ledgers.Col.AfterReturn"), L("Ledgers.Col.Attachments")];
         var (yes, no) = (L("Ledgers.Yes"), L("Ledgers.No"));
         var body = rows.Select(r => Row(cols,
             r.Name, L($"TraineeKind.{r.Kind}"), r.SendingOrganization,
@@ -72,8 +72,8 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
             r.MentorName is null ? null : r.MentorTitle is null ? r.MentorName : $"{r.MentorName}（{r.MentorTitle}）",
             AsDate(r.StartDate), AsDate(r.EndDate), r.IsHousingProvided ? yes : no, r.MonthlySubsidyYuan,
             r.AssessmentNote is null ? L($"TraineeOutcome.{r.Outcome}") : $"{L($"TraineeOutcome.{r.Outcome}")}：{r.AssessmentNote}",
-            r.TeachesAfterReturn));
-        var total = Row(cols, Total(count), null, null, null, null, null, null, null, null, null, null);
+            r.TeachesAfterReturn, r.Attachments));
+        var total = Row(cols, Total(count), null, null, null, null, null, null, null, null, null, null, null);
         return new LedgerSheet(L("Ledgers.Sheet.Trainee"), cols, [cols[5], cols[6]], body.Append(total)) { WideColumns = [cols[2], cols[3], cols[9], cols[10]] };
     }
 

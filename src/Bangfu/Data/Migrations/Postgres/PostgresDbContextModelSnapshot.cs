@@ -789,6 +789,48 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.ToTable("Dispatches");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("StoredFileId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("PartnershipId", "RecordKind");
+
+                    b.HasIndex("RecordKind", "RecordId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("Bangfu.Features.ExpertDays.ExpertDay", b =>
                 {
                     b.Property<int>("Id")
@@ -2983,6 +3025,23 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Navigation("HostOrganization");
 
                     b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StoredFile");
                 });
 
             modelBuilder.Entity("Bangfu.Features.ExpertDays.ExpertDay", b =>

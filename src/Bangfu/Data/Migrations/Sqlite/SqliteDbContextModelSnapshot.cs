@@ -767,6 +767,46 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.ToTable("Dispatches");
                 });
 
+            modelBuilder.Entity("Bangfu.Features.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("PartnershipId", "RecordKind");
+
+                    b.HasIndex("RecordKind", "RecordId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("Bangfu.Features.ExpertDays.ExpertDay", b =>
                 {
                     b.Property<int>("Id")
@@ -2891,6 +2931,23 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Navigation("HostOrganization");
 
                     b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("Bangfu.Features.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bangfu.Features.Files.StoredFile", "StoredFile")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StoredFile");
                 });
 
             modelBuilder.Entity("Bangfu.Features.ExpertDays.ExpertDay", b =>
