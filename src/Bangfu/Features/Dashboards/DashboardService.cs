@@ -104,17 +104,21 @@ public sealed class DashboardService(AppDbContextFactory dbf, ComplianceService 
         var hosts = topHosts.Select(g => new HostTotal(g.Key, hostNames.GetValueOrDefault(g.Key, ""), g.Sum(r => r.Quantity), g.Sum(r => r.Entries),
             g.ToDictionary(r => r.Kind, r => r.Quantity))).ToList();
 
-        var coverage = await CoverageAsync(db, partnerships, prefix, level == DashboardLevel.Organization ? id : null, year, ct);
+        var coverage = await CoverageAsync(db, partnerships, prefix, level == DashboardLevel.Organization ? id : null, year,
+            DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
         var (overdueCount, overdue) = await OverdueAsync(db, partnerships, ct);
         var complianceReport = level == DashboardLevel.Partnership ? await compliance.EvaluateAsync(scope, id!.Value, year, ct) : null;
         return new DashboardDto(level, id, regionCode, name, year, months, totals, hosts, coverage, overdueCount, overdue, complianceReport);
     }
 
     private static async Task<List<CoverageRow>> CoverageAsync(AppDbContext db, IQueryable<int> partnerships, string? prefix, int? organizationId, int year,
-        CancellationToken ct)
+        DateOnly today, CancellationToken ct)
     {
         var start = new DateOnly(year, 1, 1);
-        var end = new DateOnly(year, 12, 31);
+        // Coverage is of the days that have happened: planned future days are neither covered nor gaps yet.
+        var end = new DateOnly(year, 12, 31) < today ? new DateOnly(year, 12, 31) : today;
+        if (end < start)
+            return [];
         var q = db.Dispatches.AsNoTracking().Where(d => partnerships.Contains(d.PartnershipId) && !d.IsCancelled && d.Mode != DispatchMode.Remote
             && d.StartDate <= end && d.EndDate >= start);
         if (prefix is not null)
