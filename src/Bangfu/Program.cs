@@ -79,6 +79,7 @@ app.MapPersonEndpoints();
 app.MapPartnershipEndpoints();
 app.MapDispatchEndpoints();
 app.MapActivityEndpoints();
+app.MapActivityReviewEndpoints();
 app.MapComplianceEndpoints();
 app.MapExpertDayEndpoints();
 app.MapTechniqueEndpoints();

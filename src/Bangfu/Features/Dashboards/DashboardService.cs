@@ -28,7 +28,7 @@ public sealed record OverdueItem(int MeetingId, int PartnershipId, string Partne
 
 public sealed record DashboardDto(DashboardLevel Level, int? Id, string? RegionCode, string Name, int Year, IReadOnlyList<MonthKindValue> Months,
     IReadOnlyList<ActivityTotal> Totals, IReadOnlyList<HostTotal> Hosts, IReadOnlyList<CoverageRow> Coverage, int OverdueCount,
-    IReadOnlyList<OverdueItem> Overdue, ComplianceReport? Compliance);
+    IReadOnlyList<OverdueItem> Overdue, ComplianceReport? Compliance, int UnreviewedCount = 0);
 
 /// The numbers behind the dashboards of a partnership, an organization and a region. Activity figures come from the
 /// monthly rollup (ActivityMonthly) only; dispatches and action items are few per host-year and read as projections.
@@ -108,7 +108,9 @@ public sealed class DashboardService(AppDbContextFactory dbf, ComplianceService 
             DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
         var (overdueCount, overdue) = await OverdueAsync(db, partnerships, ct);
         var complianceReport = level == DashboardLevel.Partnership ? await compliance.EvaluateAsync(scope, id!.Value, year, ct) : null;
-        return new DashboardDto(level, id, regionCode, name, year, months, totals, hosts, coverage, overdueCount, overdue, complianceReport);
+        // 待核实 entries of the year, counted in the figures above and stated beside them (ADR 0020).
+        var unreviewed = await ActivityReviewService.UnreviewedCountAsync(db, partnerships, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
+        return new DashboardDto(level, id, regionCode, name, year, months, totals, hosts, coverage, overdueCount, overdue, complianceReport, unreviewed);
     }
 
     private static async Task<List<CoverageRow>> CoverageAsync(AppDbContext db, IQueryable<int> partnerships, string? prefix, int? organizationId, int year,

@@ -75,7 +75,7 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         var report = new SummaryReport(
             t["Report.Title", partnership.Name, ReportPeriod.Describe(t, start, end)], ReportPeriod.Describe(t, start, end), start, end, info, dispatches,
             activityFigures, techniqueFigures, training, kpis, goals, focus, [])
-        { KpiNote = kpiNote };
+        { KpiNote = kpiNote, Unreviewed = await ActivityReviewService.UnreviewedCountAsync(db, only, start, end, ct) };
         return report with { Sections = Compose(report) };
     }
 
@@ -193,6 +193,8 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         sections.Add(Section("Dispatch", DispatchParagraphs(r.Dispatches, r.PeriodText, supporting)));
 
         var work = new List<string> { ActivityParagraph(r.Activities) };
+        if (r.Unreviewed > 0)
+            work.Add(t["Report.Unreviewed", r.Unreviewed]);
         if (r.Techniques.Count > 0)
         {
             var names = string.Join(sep, r.Techniques.Select(x => x.Name));
