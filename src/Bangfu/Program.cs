@@ -81,6 +81,7 @@ app.MapPersonEndpoints();
 app.MapPartnershipEndpoints();
 app.MapDispatchEndpoints();
 app.MapActivityEndpoints();
+app.MapActivityReviewEndpoints();
 app.MapComplianceEndpoints();
 app.MapExpertDayEndpoints();
 app.MapTechniqueEndpoints();

@@ -40,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<ActivityMonthly> ActivityMonthly => Set<ActivityMonthly>();
     public DbSet<ClosedMonth> ClosedMonths => Set<ClosedMonth>();
+    public DbSet<PlausibilityRule> PlausibilityRules => Set<PlausibilityRule>();
     public DbSet<ComplianceRuleSet> ComplianceRuleSets => Set<ComplianceRuleSet>();
     public DbSet<ExpertDay> ExpertDays => Set<ExpertDay>();
     public DbSet<ExpertDayAssignment> ExpertDayAssignments => Set<ExpertDayAssignment>();

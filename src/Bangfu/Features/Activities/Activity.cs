@@ -99,6 +99,14 @@ public sealed class Activity : IVersioned, ISoftDeletable, IPartnershipRecord
     public DateTimeOffset? DeletedAt { get; set; }
     public string? DeletedBy { get; set; }
 
+    /// 待核实: a warned entry is saved Pending with the plausibility warnings (message keys and arguments, see
+    /// ActivityPlausibility) until a coordinator accepts, corrects or sends it back with a reason.
+    public ActivityReviewStatus ReviewStatus { get; set; }
+    public string? ReviewWarnings { get; set; }
+    public string? ReviewReason { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+
     public static int MonthOf(DateOnly date) => date.Year * 100 + date.Month;
 }
 
@@ -126,6 +134,9 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Note).HasMaxLength(1000);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.DeletedBy).HasMaxLength(64);
+        builder.Property(a => a.ReviewWarnings).HasMaxLength(1000);
+        builder.Property(a => a.ReviewReason).HasMaxLength(500);
+        builder.Property(a => a.ReviewedBy).HasMaxLength(64);
         builder.HasOne(a => a.Partnership).WithMany().HasForeignKey(a => a.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.HostOrganization).WithMany().HasForeignKey(a => a.HostOrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.HostDepartment).WithMany().HasForeignKey(a => a.HostDepartmentId).OnDelete(DeleteBehavior.Restrict);
@@ -137,6 +148,8 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.ExpertId, a.Date });
         builder.HasIndex(a => a.DispatchId);
         builder.HasIndex(a => a.TechniqueId);
+        // The review queue and the unreviewed counts read the few rows not yet reviewed, by partnership.
+        builder.HasIndex(a => new { a.ReviewStatus, a.PartnershipId });
         builder.HasOne<Techniques.Technique>().WithMany(t => t.Uses).HasForeignKey(a => a.TechniqueId).OnDelete(DeleteBehavior.Restrict);
         builder.HasQueryFilter(a => a.DeletedAt == null);
     }

@@ -6,7 +6,7 @@ namespace Bangfu.Features.Activities;
 public static class ActivityEndpoints
 {
     public static IServiceCollection AddActivities(this IServiceCollection services) =>
-        services.AddScoped<ActivityService>().AddScoped<ClosedMonthService>();
+        services.AddScoped<ActivityService>().AddScoped<ClosedMonthService>().AddScoped<ActivityReviewService>();
 
     public static IEndpointRouteBuilder MapActivityEndpoints(this IEndpointRouteBuilder app)
     {

@@ -135,6 +135,9 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             items.Select(r => (r.PartnershipId!.Value, r.Date!.Value))
                 .Concat(updates.Select(u => (u.Activity!.PartnershipId!.Value, u.Activity.Date!.Value)))
                 .Concat(stored.Values.Select(a => (a.PartnershipId, a.Date))), ct);
+        var warnings = await ActivityPlausibility.EvaluateAsync(db,
+            [.. items.Select((r, i) => new PlausibilityEntry(single ? "" : $"items[{i}].", r, scope.IsExpert ? scope.PersonId : r.ExpertId)),
+                .. updates.Select((u, i) => new PlausibilityEntry(single ? "" : $"updates[{i}].activity.", u.Activity!, scope.IsExpert ? scope.PersonId : u.Activity!.ExpertId, stored[u.Id]))], ct);
 
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var changed = new List<Activity>();
@@ -143,6 +146,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             var activity = stored[u.Id];
             await ActivityRollup.AddAsync(db, activity, -1, ct);
             Apply(activity, u.Activity!, scope);
+            ActivityReviewService.Mark(activity, warnings[items.Count + changed.Count]);
             changed.Add(activity);
         }
         foreach (var d in deletes)
@@ -151,10 +155,11 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             await ActivityRollup.AddAsync(db, activity, -1, ct);
             activity.DeletedAt = clock.GetUtcNow();
         }
-        var created = items.Select(r =>
+        var created = items.Select((r, i) =>
         {
             var a = new Activity();
             Apply(a, r, scope);
+            ActivityReviewService.Mark(a, warnings[i]);
             return a;
         }).ToList();
         db.AddRange(created);

@@ -104,9 +104,10 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
         var (from, to) = (q.From, q.To);
         var dispatches = db.Dispatches.AsNoTracking()
             .Where(d => partnerships.Contains(d.PartnershipId) && !d.IsCancelled && d.StartDate <= to && d.EndDate >= from);
-        // Days inside the period, summed by the database.
+        // Days inside the period that have happened (never planned future days), summed by the database.
+        var upTo = to < today ? to : today;
         var totals = await dispatches
-            .Select(d => (d.EndDate < to ? d.EndDate : to).DayNumber - (d.StartDate > from ? d.StartDate : from).DayNumber + 1)
+            .Select(d => d.StartDate > upTo ? 0 : (d.EndDate < upTo ? d.EndDate : upTo).DayNumber - (d.StartDate > from ? d.StartDate : from).DayNumber + 1)
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Days = g.Sum(x => (long)x) })
             .FirstOrDefaultAsync(ct);
@@ -116,7 +117,7 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
                 d.HostOrganization!.Name, d.HostDepartment != null ? d.HostDepartment.Name : null, d.Mode, d.Role, d.StartDate, d.EndDate,
                 db.EvidenceFiles.Count(e => e.RecordKind == EvidenceRecordKind.Dispatch && e.RecordId == d.Id)))
             .AsEnumerable()
-            .Select(r => r with { DaysInPeriod = Overlap(r.StartDate, r.EndDate, from, to), Status = Dispatch.StatusOf(false, r.StartDate, r.EndDate, today) });
+            .Select(r => r with { DaysInPeriod = Math.Max(0, Overlap(r.StartDate, r.EndDate, from, upTo)), Status = Dispatch.StatusOf(false, r.StartDate, r.EndDate, today) });
         return workbook.DispatchSheet(rows, totals?.Count ?? 0, totals?.Days ?? 0);
     }
 

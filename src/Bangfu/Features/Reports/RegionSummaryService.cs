@@ -12,7 +12,8 @@ namespace Bangfu.Features.Reports;
 /// The 工作总结 of a region (a health commission's view) for a period: every partnership with a party in the region,
 /// its figures summed by the database from the monthly rollup and the record tables (never the activity rows one by
 /// one), and the paragraphs made from them with the same sentences as a partnership's summary.
-public sealed class RegionSummaryService(AppDbContextFactory dbf, SummaryService summaries, PlanService plans, IStringLocalizer<SharedResource> t)
+public sealed class RegionSummaryService(AppDbContextFactory dbf, SummaryService summaries, PlanService plans, IStringLocalizer<SharedResource> t,
+    TimeProvider clock)
 {
     /// New techniques named in the text; the count covers them all.
     public const int TopTechniques = 10;
@@ -50,7 +51,7 @@ public sealed class RegionSummaryService(AppDbContextFactory dbf, SummaryService
         var supportedCount = await parties.Where(x => x.Role == PartyRole.Supported || x.Role == PartyRole.Member)
             .Select(x => x.OrganizationId).Distinct().CountAsync(ct);
 
-        var dispatches = await SummaryService.DispatchFiguresAsync(db, ids, start, end, ct);
+        var dispatches = await SummaryService.DispatchFiguresAsync(db, ids, start, end, SummaryService.Today(clock), ct);
         var (fromMonth, toMonth) = (Activity.MonthOf(start), Activity.MonthOf(end));
         var monthly = db.ActivityMonthly.AsNoTracking().Where(m => ids.Contains(m.PartnershipId) && m.Month >= fromMonth && m.Month <= toMonth);
         var totals = await monthly.GroupBy(m => m.Kind)

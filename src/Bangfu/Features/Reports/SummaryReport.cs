@@ -22,6 +22,9 @@ public sealed record SummaryReport(
 {
     /// Why no KPIs are stated, when the period is not one the indicator values are kept in.
     public string? KpiNote { get; init; }
+
+    /// Activity entries of the period still 待核实 (ADR 0020): their figures are counted but said to be unreviewed.
+    public int Unreviewed { get; init; }
 }
 
 public sealed record SummaryPartnership(int Id, string Name, PartnershipKind Kind, string KindLabel, DateOnly StartDate, int? Round,

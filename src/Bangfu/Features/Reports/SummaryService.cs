@@ -17,7 +17,7 @@ namespace Bangfu.Features.Reports;
 /// Gathers a partnership's figures for a period (with SQL aggregates and the monthly rollup, never by reading the
 /// activity rows) and writes the 工作总结 paragraphs from them, in the caller's language.
 public sealed class SummaryService(AppDbContextFactory dbf, ActivityService activities, IndicatorService indicators, PlanService plans,
-    IStringLocalizer<SharedResource> t)
+    IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
     /// The most supported hospitals whose KPIs one summary states (an alliance has many members).
     public const int MaxKpiOrganizations = 10;
@@ -56,7 +56,7 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
             partnership.Parties.Where(x => x.Role == receiving).Select(x => x.Name).Order(StringComparer.Ordinal).ToList());
 
         var only = db.Partnerships.Where(p => p.Id == partnership.Id).Select(p => p.Id);
-        var dispatches = await DispatchFiguresAsync(db, only, start, end, ct);
+        var dispatches = await DispatchFiguresAsync(db, only, start, end, Today(clock), ct);
         var activityFigures = ActivityFigures(await activities.TotalsAsync(scope, partnership.Id, null, start, end, ct));
         var techniques = await db.Techniques.AsNoTracking()
             .Where(x => x.PartnershipId == partnership.Id && x.FirstPerformedOn >= start && x.FirstPerformedOn <= end)
@@ -75,7 +75,7 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         var report = new SummaryReport(
             t["Report.Title", partnership.Name, ReportPeriod.Describe(t, start, end)], ReportPeriod.Describe(t, start, end), start, end, info, dispatches,
             activityFigures, techniqueFigures, training, kpis, goals, focus, [])
-        { KpiNote = kpiNote };
+        { KpiNote = kpiNote, Unreviewed = await ActivityReviewService.UnreviewedCountAsync(db, only, start, end, ct) };
         return report with { Sections = Compose(report) };
     }
 
@@ -128,8 +128,11 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
     }
 
     /// Dispatch figures of a set of partnerships, summed by the database (a region has thousands of dispatches).
+    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// On-site days count only what has happened: a dispatch planned to the end of the month has served two days on the 2nd.
     internal static async Task<DispatchFigures> DispatchFiguresAsync(AppDbContext db, IQueryable<int> partnerships, DateOnly start, DateOnly end,
-        CancellationToken ct)
+        DateOnly today, CancellationToken ct)
     {
         var q = db.Dispatches.AsNoTracking().Where(d => partnerships.Contains(d.PartnershipId) && !d.IsCancelled && d.StartDate <= end && d.EndDate >= start);
         var totals = await q.GroupBy(_ => 1)
@@ -145,8 +148,9 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         var stationed = q.Where(d => d.Mode == DispatchMode.Stationed);
         var stationedPersons = await stationed.Select(d => d.ExpertId).Distinct().CountAsync(ct);
         // Days inside the period, summed by the database.
-        var stationedDays = await stationed
-            .SumAsync(d => (long)((d.EndDate < end ? d.EndDate : end).DayNumber - (d.StartDate > start ? d.StartDate : start).DayNumber + 1), ct);
+        var upTo = end < today ? end : today;
+        var stationedDays = await stationed.Where(d => d.StartDate <= upTo)
+            .SumAsync(d => (long)((d.EndDate < upTo ? d.EndDate : upTo).DayNumber - (d.StartDate > start ? d.StartDate : start).DayNumber + 1), ct);
         var specialties = await q
             .Select(d => d.Expert!.Department != null ? d.Expert.Department.Name : d.Expert.Specialty)
             .Where(x => x != null && x != "")
@@ -189,6 +193,8 @@ public sealed class SummaryService(AppDbContextFactory dbf, ActivityService acti
         sections.Add(Section("Dispatch", DispatchParagraphs(r.Dispatches, r.PeriodText, supporting)));
 
         var work = new List<string> { ActivityParagraph(r.Activities) };
+        if (r.Unreviewed > 0)
+            work.Add(t["Report.Unreviewed", r.Unreviewed]);
         if (r.Techniques.Count > 0)
         {
             var names = string.Join(sep, r.Techniques.Select(x => x.Name));

@@ -227,6 +227,24 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewWarnings")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -256,6 +274,8 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.HasIndex("HostOrganizationId", "Date");
 
                     b.HasIndex("PartnershipId", "Date");
+
+                    b.HasIndex("ReviewStatus", "PartnershipId");
 
                     b.ToTable("Activities");
                 });
@@ -322,6 +342,327 @@ namespace Bangfu.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ClosedMonths");
+                });
+
+            modelBuilder.Entity("Bangfu.Features.Activities.PlausibilityRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RefuseAbove")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WarnAbove")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Check", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("PlausibilityRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "Surgery",
+                            RefuseAbove = 30,
+                            Version = 0,
+                            WarnAbove = 8
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "Surgery",
+                            RefuseAbove = 3000,
+                            Version = 0,
+                            WarnAbove = 600
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "SurgicalDemonstration",
+                            RefuseAbove = 20,
+                            Version = 0,
+                            WarnAbove = 6
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "SurgicalDemonstration",
+                            RefuseAbove = 1000,
+                            Version = 0,
+                            WarnAbove = 200
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "TeachingRound",
+                            RefuseAbove = 12,
+                            Version = 0,
+                            WarnAbove = 4
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "TeachingRound",
+                            RefuseAbove = 600,
+                            Version = 0,
+                            WarnAbove = 120
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "CaseDiscussion",
+                            RefuseAbove = 12,
+                            Version = 0,
+                            WarnAbove = 4
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "CaseDiscussion",
+                            RefuseAbove = 600,
+                            Version = 0,
+                            WarnAbove = 120
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "Lecture",
+                            RefuseAbove = 8,
+                            Version = 0,
+                            WarnAbove = 3
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "Lecture",
+                            RefuseAbove = 300,
+                            Version = 0,
+                            WarnAbove = 60
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "Outpatient",
+                            RefuseAbove = 300,
+                            Version = 0,
+                            WarnAbove = 80
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "Outpatient",
+                            RefuseAbove = 20000,
+                            Version = 0,
+                            WarnAbove = 3000
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "Inpatient",
+                            RefuseAbove = 150,
+                            Version = 0,
+                            WarnAbove = 40
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "Inpatient",
+                            RefuseAbove = 10000,
+                            Version = 0,
+                            WarnAbove = 1500
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "Consultation",
+                            RefuseAbove = 100,
+                            Version = 0,
+                            WarnAbove = 30
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "Consultation",
+                            RefuseAbove = 3000,
+                            Version = 0,
+                            WarnAbove = 600
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "FreeClinic",
+                            RefuseAbove = 5,
+                            Version = 0,
+                            WarnAbove = 2
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "FreeClinic",
+                            RefuseAbove = 150,
+                            Version = 0,
+                            WarnAbove = 30
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "Screening",
+                            RefuseAbove = 1000,
+                            Version = 0,
+                            WarnAbove = 200
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "Screening",
+                            RefuseAbove = 20000,
+                            Version = 0,
+                            WarnAbove = 3000
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "Rescue",
+                            RefuseAbove = 40,
+                            Version = 0,
+                            WarnAbove = 10
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "Rescue",
+                            RefuseAbove = 1000,
+                            Version = 0,
+                            WarnAbove = 200
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "ManagementGuidance",
+                            RefuseAbove = 12,
+                            Version = 0,
+                            WarnAbove = 4
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "ManagementGuidance",
+                            RefuseAbove = 300,
+                            Version = 0,
+                            WarnAbove = 60
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Action = "Off",
+                            Check = "PerExpertDay",
+                            Kind = "RemoteConsultation",
+                            RefuseAbove = 80,
+                            Version = 0,
+                            WarnAbove = 20
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Action = "Off",
+                            Check = "PerHostMonth",
+                            Kind = "RemoteConsultation",
+                            RefuseAbove = 3000,
+                            Version = 0,
+                            WarnAbove = 500
+                        },
+                        new
+                        {
+                            Id = 100,
+                            Action = "Warn",
+                            Check = "BeforePartnership",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 101,
+                            Action = "Warn",
+                            Check = "BeforeDispatch",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 102,
+                            Action = "Warn",
+                            Check = "StationedElsewhere",
+                            Version = 0
+                        });
                 });
 
             modelBuilder.Entity("Bangfu.Features.Compliance.ComplianceRuleSet", b =>
