@@ -95,6 +95,13 @@ public sealed class Activity : IVersioned, ISoftDeletable, IPartnershipRecord
     /// Procedure name for surgeries and demonstrations, topic for lectures.
     public string? Subject { get; set; }
     public string? Note { get; set; }
+
+    /// Made by the browser for one entry and sent again with a resubmission after a lost response, so that the repeat
+    /// answers the first row instead of adding a second (unique within the partnership).
+    public string? EntryKey { get; set; }
+
+    /// Why the last correction was made; the audit trail keeps it with the values it changed.
+    public string? CorrectionReason { get; set; }
     public int Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
     public string? DeletedBy { get; set; }
@@ -132,6 +139,8 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Unit).HasConversion<string>().HasMaxLength(8);
         builder.Property(a => a.Subject).HasMaxLength(200);
         builder.Property(a => a.Note).HasMaxLength(1000);
+        builder.Property(a => a.EntryKey).HasMaxLength(ActivityEntryKeys.MaxLength);
+        builder.Property(a => a.CorrectionReason).HasMaxLength(500);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.DeletedBy).HasMaxLength(64);
         builder.Property(a => a.ReviewWarnings).HasMaxLength(1000);
@@ -150,6 +159,8 @@ public sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => a.TechniqueId);
         // The review queue and the unreviewed counts read the few rows not yet reviewed, by partnership.
         builder.HasIndex(a => new { a.ReviewStatus, a.PartnershipId });
+        // Rows without a key (the grid, imports, linked records) are all distinct: both providers let NULLs repeat.
+        builder.HasIndex(a => new { a.PartnershipId, a.EntryKey }).IsUnique();
         builder.HasOne<Techniques.Technique>().WithMany(t => t.Uses).HasForeignKey(a => a.TechniqueId).OnDelete(DeleteBehavior.Restrict);
         builder.HasQueryFilter(a => a.DeletedAt == null);
     }

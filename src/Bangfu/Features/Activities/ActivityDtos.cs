@@ -9,7 +9,8 @@ public sealed record ActivityQuery(int? PartnershipId = null, int? OrganizationI
 
 public sealed record SaveActivityRequest(int? PartnershipId, int? HostOrganizationId, int? HostDepartmentId, int? DispatchId, int? ExpertId,
     ActivityKind? Kind, DateOnly? Date, int? Quantity, ActivityUnit? Unit, int? Attendees = null, bool IsOnline = false,
-    bool IsMonthlyTotal = false, string? Subject = null, string? Note = null, int? TechniqueId = null, int? Version = null);
+    bool IsMonthlyTotal = false, string? Subject = null, string? Note = null, int? TechniqueId = null, int? Version = null,
+    string? EntryKey = null, string? Reason = null);
 
 /// New rows, corrections (each with the version it was read at) and removals, written together or not at all.
 public sealed record BulkActivitiesRequest(IReadOnlyList<SaveActivityRequest>? Items, IReadOnlyList<ActivityChange>? Updates = null,
@@ -23,3 +24,6 @@ public sealed record ActivityRemoval(long Id, int? Version);
 public sealed record ActivityTotal(ActivityKind Kind, long Quantity, long Attendees, int Entries);
 
 public sealed record ActivityKindDto(ActivityKind Kind, IReadOnlyList<ActivityUnit> Units, bool CountsAttendees, int MaxQuantityPerEntry);
+
+/// One change of an activity as the audit trail holds it: who, when, what it was and became, and why.
+public sealed record ActivityChangeDto(DateTimeOffset At, string UserName, string Action, string? Before, string? After, string? Reason);

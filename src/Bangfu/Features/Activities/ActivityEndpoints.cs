@@ -6,7 +6,7 @@ namespace Bangfu.Features.Activities;
 public static class ActivityEndpoints
 {
     public static IServiceCollection AddActivities(this IServiceCollection services) =>
-        services.AddScoped<ActivityService>().AddScoped<ClosedMonthService>().AddScoped<ActivityReviewService>();
+        services.AddScoped<ActivityService>().AddScoped<ClosedMonthService>().AddScoped<ActivityReviewService>().AddScoped<ActivityHistoryService>();
 
     public static IEndpointRouteBuilder MapActivityEndpoints(this IEndpointRouteBuilder app)
     {
@@ -15,6 +15,7 @@ public static class ActivityEndpoints
         api.MapGet("/totals", TotalsAsync);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:long}", GetAsync);
+        api.MapGet("/{id:long}/history", HistoryAsync);
         api.MapPost("/", CreateAsync);
         api.MapPost("/bulk", CreateBulkAsync);
         api.MapPut("/{id:long}", UpdateAsync);
@@ -42,6 +43,10 @@ public static class ActivityEndpoints
 
     public static async Task<Results<Ok<ActivityDto>, NotFound>> GetAsync(long id, HttpContext http, ActivityService service, CancellationToken ct) =>
         await service.GetAsync(http.Scope(), id, ct) is { } a ? TypedResults.Ok(a) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<ActivityChangeDto>>, NotFound>> HistoryAsync(long id, HttpContext http, ActivityHistoryService service,
+        CancellationToken ct) =>
+        await service.ListAsync(http.Scope(), id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
     public static async Task<Created<ActivityDto>> CreateAsync(SaveActivityRequest request, HttpContext http, ActivityService service, CancellationToken ct)
     {

@@ -65,11 +65,12 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
     public Task<IReadOnlyList<long>> SaveManyAsync(AccessScope scope, BulkActivitiesRequest request, CancellationToken ct) =>
         WriteAsync(scope, request, single: false, ct);
 
-    private async Task<IReadOnlyList<long>> WriteAsync(AccessScope scope, BulkActivitiesRequest request, bool single, CancellationToken ct)
-    {
-        await using var db = dbf.CreateFor(scope);
-        return await WriteAsync(db, scope, request, single, ct);
-    }
+    private Task<IReadOnlyList<long>> WriteAsync(AccessScope scope, BulkActivitiesRequest request, bool single, CancellationToken ct) =>
+        ActivityEntryKeys.RetryOnceAsync(request, async () =>
+        {
+            await using var db = dbf.CreateFor(scope);
+            return await WriteAsync(db, scope, request, single, ct);
+        });
 
     /// For records of other features that count as activities (a held tele-teaching session is a lecture, a signed
     /// consultation opinion a remote consultation): the same
@@ -106,6 +107,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         v.ThrowIfAny();
         for (var i = 0; i < items.Count; i++)
             await CheckAsync(db, scope, v, single ? "" : $"items[{i}].", items[i], ct);
+        ActivityEntryKeys.CheckDistinct(v, items, single);
         var ids = updates.Select(u => u.Id).Concat(deletes.Select(d => d.Id)).ToList();
         if (ids.Distinct().Count() != ids.Count)
             v.Add("updates", "Error.DuplicateActivity");
@@ -138,6 +140,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         var warnings = await ActivityPlausibility.EvaluateAsync(db,
             [.. items.Select((r, i) => new PlausibilityEntry(single ? "" : $"items[{i}].", r, scope.IsExpert ? scope.PersonId : r.ExpertId)),
                 .. updates.Select((u, i) => new PlausibilityEntry(single ? "" : $"updates[{i}].activity.", u.Activity!, scope.IsExpert ? scope.PersonId : u.Activity!.ExpertId, stored[u.Id]))], ct);
+        var known = await ActivityEntryKeys.FindAsync(db, scope, items, ct);
 
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var changed = new List<Activity>();
@@ -147,6 +150,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             await ActivityRollup.AddAsync(db, activity, -1, ct);
             Apply(activity, u.Activity!, scope);
             ActivityReviewService.Mark(activity, warnings[items.Count + changed.Count]);
+            activity.CorrectionReason = string.IsNullOrWhiteSpace(u.Activity!.Reason) ? null : u.Activity.Reason.Trim();
             changed.Add(activity);
         }
         foreach (var d in deletes)
@@ -155,20 +159,23 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             await ActivityRollup.AddAsync(db, activity, -1, ct);
             activity.DeletedAt = clock.GetUtcNow();
         }
-        var created = items.Select((r, i) =>
+        var news = items.Select((r, i) =>
         {
-            var a = new Activity();
+            if (r.EntryKey is { } key && known.ContainsKey((r.PartnershipId!.Value, key)))
+                return null;
+            var a = new Activity { EntryKey = r.EntryKey };
             Apply(a, r, scope);
             ActivityReviewService.Mark(a, warnings[i]);
             return a;
         }).ToList();
+        var created = news.OfType<Activity>().ToList();
         db.AddRange(created);
         await db.SaveChangesAsync(ct);
         foreach (var a in changed.Concat(created))
             await ActivityRollup.AddAsync(db, a, +1, ct);
         if (tx is not null)
             await tx.CommitAsync(ct);
-        return created.Select(a => a.Id).ToList();
+        return news.Select((a, i) => a?.Id ?? known[(items[i].PartnershipId!.Value, items[i].EntryKey!)]).ToList();
     }
 
     public async Task<ActivityDto?> UpdateAsync(AccessScope scope, long id, SaveActivityRequest request, CancellationToken ct)
@@ -240,7 +247,8 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
     {
         var before = v.Errors.Count;
         v.Defined(prefix + "kind", r.Kind).Defined(prefix + "unit", r.Unit)
-            .Optional(prefix + "subject", r.Subject, 200).Optional(prefix + "note", r.Note, 1000);
+            .Optional(prefix + "subject", r.Subject, 200).Optional(prefix + "note", r.Note, 1000).Optional(prefix + "reason", r.Reason, 500);
+        ActivityEntryKeys.Check(v, prefix, r);
         if (r.PartnershipId is null)
             v.Add(prefix + "partnershipId", "Error.Required");
         if (r.HostOrganizationId is null)

@@ -6,6 +6,11 @@
     const key = form.dataset.formKey || "bangfu.log";
     const fields = () => Array.from(form.elements).filter(e => e.name && e.type !== "hidden" && e.name !== "__RequestVerificationToken");
 
+    // One key per entry, kept with the copy: a resubmission after a lost answer carries the same key, and the server
+    // answers the row the first submission made. A confirmed save clears both, so the next entry gets a new key.
+    const entryKey = form.querySelector("[data-entry-key]");
+    const newKey = () => (crypto.randomUUID ? crypto.randomUUID()
+        : Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, "0")).join(""));
     if (document.querySelector("[data-saved]")) {
         localStorage.removeItem(key);
     } else {
@@ -19,12 +24,15 @@
                 else if (!e.value || e.type === "date") { e.value = values[e.name]; restored = restored || values[e.name] !== ""; }
             }
             if (restored) document.querySelector("[data-restored-message]").hidden = false;
+            if (entryKey && !entryKey.value && values.__entryKey) entryKey.value = values.__entryKey;
         }
     }
+    if (entryKey && !entryKey.value) entryKey.value = newKey();
 
     const save = () => {
         const values = {};
         for (const e of fields()) values[e.name] = e.type === "checkbox" ? e.checked : e.value;
+        if (entryKey) values.__entryKey = entryKey.value;
         localStorage.setItem(key, JSON.stringify(values));
     };
     form.addEventListener("input", save);

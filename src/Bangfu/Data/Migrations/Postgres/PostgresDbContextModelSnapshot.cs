@@ -194,6 +194,10 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Property<int>("Attendees")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -206,6 +210,10 @@ namespace Bangfu.Data.Migrations.Postgres
 
                     b.Property<int?>("DispatchId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("EntryKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int?>("ExpertId")
                         .HasColumnType("integer");
@@ -284,6 +292,9 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.HasIndex("HostOrganizationId", "Date");
 
                     b.HasIndex("PartnershipId", "Date");
+
+                    b.HasIndex("PartnershipId", "EntryKey")
+                        .IsUnique();
 
                     b.HasIndex("ReviewStatus", "PartnershipId");
 

@@ -184,6 +184,10 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Property<int>("Attendees")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -196,6 +200,10 @@ namespace Bangfu.Data.Migrations.Sqlite
 
                     b.Property<int?>("DispatchId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ExpertId")
                         .HasColumnType("INTEGER");
@@ -274,6 +282,9 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.HasIndex("HostOrganizationId", "Date");
 
                     b.HasIndex("PartnershipId", "Date");
+
+                    b.HasIndex("PartnershipId", "EntryKey")
+                        .IsUnique();
 
                     b.HasIndex("ReviewStatus", "PartnershipId");
 
