@@ -163,9 +163,22 @@ public sealed class ActivityReviewService(AppDbContextFactory dbf, ActivityServi
     {
         var rows = await q.AsNoTracking().Select(a => new
         {
-            a.Id, a.PartnershipId, Partnership = a.Partnership!.Name, a.HostOrganizationId, Host = a.HostOrganization!.Name, a.ExpertId,
-            Expert = a.Expert != null ? a.Expert.Name : null, a.Kind, a.Date, a.IsMonthlyTotal, a.Quantity, a.Unit, a.ReviewStatus, a.ReviewWarnings,
-            a.ReviewReason, a.Version,
+            a.Id,
+            a.PartnershipId,
+            Partnership = a.Partnership!.Name,
+            a.HostOrganizationId,
+            Host = a.HostOrganization!.Name,
+            a.ExpertId,
+            Expert = a.Expert != null ? a.Expert.Name : null,
+            a.Kind,
+            a.Date,
+            a.IsMonthlyTotal,
+            a.Quantity,
+            a.Unit,
+            a.ReviewStatus,
+            a.ReviewWarnings,
+            a.ReviewReason,
+            a.Version,
         }).ToListAsync(ct);
         return rows.Select(a => new ReviewItemDto(a.Id, a.PartnershipId, a.Partnership, a.HostOrganizationId, a.Host, a.ExpertId, a.Expert, a.Kind, a.Date,
             a.IsMonthlyTotal, a.Quantity, a.Unit, a.ReviewStatus,

@@ -58,8 +58,10 @@ public sealed class PlausibilityReviewTests(BangfuApp app) : IClassFixture<Bangf
         var admin = await app.AdminAsync();
         var s = await WorkLedger.SetUpAsync(admin);
         await admin.CreateDispatchAsync(s.Dispatch(new DateOnly(2024, 3, 1), new DateOnly(2024, 5, 31)));
-        var other = await WorkLedger.SetUpAsync(admin);
-        var elsewhere = await admin.CreateActivityAsync(other.Activity(ActivityKind.TeachingRound, Day, 1, ActivityUnit.Ci) with { ExpertId = s.ExpertId });
+        var host = await admin.CreateOrganizationAsync(region: "513423");
+        var second = await admin.CreatePartnershipAsync(s.SupportingId, host.Id);
+        var other = s with { SupportedId = host.Id, PartnershipId = second.Id };
+        var elsewhere = await admin.CreateActivityAsync(other.Activity(ActivityKind.TeachingRound, Day, 1, ActivityUnit.Ci) with { HostDepartmentId = null });
         var early = await admin.CreateActivityAsync(s.Activity(ActivityKind.TeachingRound, new DateOnly(2024, 2, 10), 1, ActivityUnit.Ci));
         Assert.Equal(elsewhere.Id, Assert.Single(await QueueAsync(admin, other.PartnershipId)).Id);
         Assert.Equal(early.Id, Assert.Single(await QueueAsync(admin, s.PartnershipId)).Id);
