@@ -106,7 +106,10 @@ public static partial class ApiRouteWalk
             "合影.pdf", new MemoryStream("%PDF-1.4\n% photo\n%%EOF\n"u8.ToArray()), "file", CancellationToken.None);
         var evidence = new Bangfu.Features.Evidence.EvidenceFile
         {
-            PartnershipId = evidenceDispatch.PartnershipId, RecordKind = Bangfu.Features.Evidence.EvidenceRecordKind.Dispatch, RecordId = evidenceDispatch.Id, StoredFile = photo,
+            PartnershipId = evidenceDispatch.PartnershipId,
+            RecordKind = Bangfu.Features.Evidence.EvidenceRecordKind.Dispatch,
+            RecordId = evidenceDispatch.Id,
+            StoredFile = photo,
         };
         db.EvidenceFiles.Add(evidence);
         await db.SaveChangesAsync();

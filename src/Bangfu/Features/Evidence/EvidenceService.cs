@@ -58,34 +58,57 @@ public sealed class EvidenceService(AppDbContextFactory dbf, FileStore files)
             case EvidenceRecordKind.Dispatch:
                 return DispatchService.Visible(db, scope).Select(d => new EvidenceRecord
                 {
-                    Id = d.Id, PartnershipId = d.PartnershipId, Date = d.StartDate, EndDate = d.EndDate, Name = d.Expert!.Name,
+                    Id = d.Id,
+                    PartnershipId = d.PartnershipId,
+                    Date = d.StartDate,
+                    EndDate = d.EndDate,
+                    Name = d.Expert!.Name,
                 });
             case EvidenceRecordKind.Activity:
                 return ActivityService.Visible(db, scope).Select(a => new EvidenceRecord
                 {
-                    Id = a.Id, PartnershipId = a.PartnershipId, Date = a.Date, EndDate = a.Date,
+                    Id = a.Id,
+                    PartnershipId = a.PartnershipId,
+                    Date = a.Date,
+                    EndDate = a.Date,
                     Name = a.Expert != null ? a.Expert.Name : a.Subject ?? a.HostOrganization!.Name,
                 });
             case EvidenceRecordKind.Meeting:
                 return db.Meetings.OfVisiblePartnerships(db, scope).Select(m => new EvidenceRecord
                 {
-                    Id = m.Id, PartnershipId = m.PartnershipId, Date = m.HeldOn, EndDate = m.HeldOn, Name = m.Title,
+                    Id = m.Id,
+                    PartnershipId = m.PartnershipId,
+                    Date = m.HeldOn,
+                    EndDate = m.HeldOn,
+                    Name = m.Title,
                 });
             case EvidenceRecordKind.Agreement:
                 var visible = db.Visible(scope).Select(p => p.Id);
                 return db.Agreements.Where(a => visible.Contains(a.PartnershipId)).Select(a => new EvidenceRecord
                 {
-                    Id = a.Id, PartnershipId = a.PartnershipId, Date = a.SignedOn, EndDate = a.SignedOn, Name = a.Title,
+                    Id = a.Id,
+                    PartnershipId = a.PartnershipId,
+                    Date = a.SignedOn,
+                    EndDate = a.SignedOn,
+                    Name = a.Title,
                 });
             case EvidenceRecordKind.Technique:
                 return db.Techniques.OfVisiblePartnerships(db, scope).Select(t => new EvidenceRecord
                 {
-                    Id = t.Id, PartnershipId = t.PartnershipId, Date = t.FirstPerformedOn, EndDate = t.FirstPerformedOn, Name = t.Name,
+                    Id = t.Id,
+                    PartnershipId = t.PartnershipId,
+                    Date = t.FirstPerformedOn,
+                    EndDate = t.FirstPerformedOn,
+                    Name = t.Name,
                 });
             default:
                 return db.Trainees.OfVisiblePartnerships(db, scope).Select(t => new EvidenceRecord
                 {
-                    Id = t.Id, PartnershipId = t.PartnershipId, Date = t.StartDate, EndDate = t.EndDate, Name = t.Person!.Name,
+                    Id = t.Id,
+                    PartnershipId = t.PartnershipId,
+                    Date = t.StartDate,
+                    EndDate = t.EndDate,
+                    Name = t.Person!.Name,
                 });
         }
     }

@@ -63,7 +63,7 @@ public sealed class LedgerTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Equal(["派驻人员台账", "工作量台账", "新技术新项目台账", "进修人员台账", "指标表", "汇总"], MiniExcel.GetSheetNames(xlsx));
 
         var activities = Sheet(xlsx, "工作量台账");
-        Assert.Equal(["日期", "专家", "派驻单位", "科室", "类别", "项目/术式", "数量", "单位", "参加人次", "线上/线下", "备注"], activities[0].Keys);
+        Assert.Equal(["日期", "专家", "派驻单位", "科室", "类别", "项目/术式", "数量", "单位", "参加人次", "线上/线下", "备注", "附件数"], activities[0].Keys);
         Assert.Equal(5, activities.Count); // four in the first half, and the totals row
         Assert.Equal(new DateTime(2024, 1, 10), activities[0]["日期"]);
         Assert.Equal("手术", activities[0]["类别"]);
@@ -79,7 +79,7 @@ public sealed class LedgerTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Equal(40 + 12, Number(total["参加人次"]));
 
         var dispatches = Sheet(xlsx, "派驻人员台账");
-        Assert.Equal(["批次", "姓名", "职称", "派出单位", "派驻单位", "科室", "派驻方式", "职务", "开始日期", "结束日期", "天数", "状态"], dispatches[0].Keys);
+        Assert.Equal(["批次", "姓名", "职称", "派出单位", "派驻单位", "科室", "派驻方式", "职务", "开始日期", "结束日期", "天数", "状态", "附件数"], dispatches[0].Keys);
         Assert.Equal(2, dispatches.Count);
         Assert.Equal("第3批", dispatches[0]["批次"]);
         Assert.Equal("驻点", dispatches[0]["派驻方式"]);
@@ -91,7 +91,7 @@ public sealed class LedgerTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Equal(60, Number(dispatches[1]["天数"]));
 
         var techniques = Sheet(xlsx, "新技术新项目台账");
-        Assert.Equal(["名称", "派驻单位", "科室", "手术分级", "首次开展日期", "引进专家", "填补空白级别", "开展例数"], techniques[0].Keys);
+        Assert.Equal(["名称", "派驻单位", "科室", "手术分级", "首次开展日期", "引进专家", "填补空白级别", "开展例数", "附件数"], techniques[0].Keys);
         Assert.Equal("经皮椎体成形术", techniques[0]["名称"]);
         Assert.Equal("三级", techniques[0]["手术分级"]);
         Assert.Equal("县域首例", techniques[0]["填补空白级别"]);
@@ -100,7 +100,7 @@ public sealed class LedgerTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Equal(4, Number(techniques[1]["开展例数"]));
 
         var trainees = Sheet(xlsx, "进修人员台账");
-        Assert.Equal(["姓名", "类别", "派出单位", "接收单位/科室", "带教老师（职称）", "开始", "结束", "住宿", "补贴（元/月）", "考核结果", "回院后开展"], trainees[0].Keys);
+        Assert.Equal(["姓名", "类别", "派出单位", "接收单位/科室", "带教老师（职称）", "开始", "结束", "住宿", "补贴（元/月）", "考核结果", "回院后开展", "附件数"], trainees[0].Keys);
         Assert.Equal("进修", trainees[0]["类别"]);
         Assert.Equal("在修", trainees[0]["考核结果"]);
         Assert.Equal("提供", trainees[0]["住宿"]);
