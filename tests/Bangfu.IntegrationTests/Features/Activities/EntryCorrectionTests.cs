@@ -65,7 +65,8 @@ public sealed class EntryCorrectionTests(BangfuApp app) : IClassFixture<BangfuAp
         var coordinator = await app.OrgAdminAsync(admin, s.SupportingId);
         var entry = await expert.CreateActivityAsync(s.Activity(ActivityKind.Surgery, March5, 90, ActivityUnit.Tai) with { ExpertId = null });
         await (await coordinator.PutJsonAsync($"/api/activities/{entry.Id}", s.Activity(ActivityKind.Surgery, March5, 9, ActivityUnit.Tai)
-            with { Version = entry.Version, Reason = "多打了一个0" })).ReadAsync<ActivityDto>();
+            with
+        { Version = entry.Version, Reason = "多打了一个0" })).ReadAsync<ActivityDto>();
 
         var history = await (await coordinator.GetAsync($"/api/activities/{entry.Id}/history")).ReadAsync<IReadOnlyList<ActivityChangeDto>>();
         Assert.Equal(["Created", "Updated"], history.Select(h => h.Action));
