@@ -18,11 +18,7 @@ public sealed class ReferralPages(IPage page)
     /// MudBlazor selects and autocompletes open a list of options when their field is clicked or typed into. The
     /// option is looked for in the open popover only: the transport page also lists its vehicles, and an option
     /// looked for page-wide could be that list's item, clicked before the popover had opened.
-    public async Task ChooseAsync(ILocator field, Regex option)
-    {
-        await field.ClickAsync();
-        await PopoverOption(option).ClickAsync();
-    }
+    public Task ChooseAsync(ILocator field, Regex option) => MudSelect.ChooseAsync(page, field, option);
 
     public async Task TypeAndChooseAsync(ILocator field, string text, Regex option)
     {

@@ -12,7 +12,7 @@ public static class JsonBodies
 {
     /// The demo records a body's fields are filled with where a field is named after one (organizationId, expertId…),
     /// so that a handler gets past its lookups to the inside.
-    public static Dictionary<string, string> KnownIds(Dictionary<string, string> ids) => new()
+    public static Dictionary<string, string> KnownIds(Dictionary<string, string> ids) => new(StringComparer.OrdinalIgnoreCase)
     {
         ["partnershipId"] = ids["partnerships/id"],
         ["organizationId"] = ids["organizations/id"],
