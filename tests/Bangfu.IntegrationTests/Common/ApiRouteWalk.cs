@@ -41,8 +41,9 @@ public static partial class ApiRouteWalk
             .ToList();
 
     /// The route with its parameters replaced by the ids of <see cref="RecordIdsAsync"/>; null (and a failure naming the
-    /// route) when a parameter points at a record not named there.
-    public static string? Fill(string route, Dictionary<string, string> ids, List<string> failures)
+    /// route) when a parameter points at a record not named there. <paramref name="replace"/> puts a value of the
+    /// caller's in one parameter instead.
+    public static string? Fill(string route, Dictionary<string, string> ids, List<string> failures, (string Name, string Value)? replace = null)
     {
         var missing = false;
         var path = RouteParameter().Replace(route, m =>
@@ -50,6 +51,8 @@ public static partial class ApiRouteWalk
             var before = route[..m.Index].TrimEnd('/');
             var segment = before[(before.LastIndexOf('/') + 1)..];
             var name = m.Groups["name"].Value;
+            if (replace is { } r && r.Name == name)
+                return r.Value;
             // The most specific name first: "referrals/attachments/attachmentId" before "attachments/attachmentId".
             var resource = route.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
             if (ids.TryGetValue($"{resource}/{segment}/{name}", out var id) || ids.TryGetValue($"{segment}/{name}", out id) || ids.TryGetValue($"*/{name}", out id))
@@ -113,6 +116,7 @@ public static partial class ApiRouteWalk
         };
         db.EvidenceFiles.Add(evidence);
         await db.SaveChangesAsync();
+        var activity = await db.Activities.Select(a => a.Id).FirstAsync();
         string S(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
         return new Dictionary<string, string>
         {
@@ -130,7 +134,9 @@ public static partial class ApiRouteWalk
             ["evidence/kind"] = "dispatches",
             ["{kind}/recordId"] = S(evidenceDispatch.Id),
             ["{recordId:long}/evidenceId"] = S(evidence.Id),
-            ["activities/id"] = S(await db.Activities.Select(a => a.Id).FirstAsync()),
+            ["activities/id"] = S(activity),
+            ["review/id"] = S(activity),
+            ["plausibility-rules/id"] = S(await db.PlausibilityRules.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()),
             ["expert-days/id"] = S(await db.ExpertDays.Select(d => d.Id).FirstAsync()),
             ["assignments/assignmentId"] = S(await db.ExpertDayAssignments.Select(a => a.Id).FirstAsync()),
             ["techniques/id"] = S(await db.Techniques.Select(t => t.Id).FirstAsync()),

@@ -338,6 +338,7 @@ public sealed class MalformedCorpusSweepTests(BangfuApp app, ITestOutputHelper o
             ["*/personId"] = ids["people/id"],
             ["*/organizationId"] = ids["organizations/id"],
             ["*/regionCode"] = ids["regions/code"],
+            ["log/id"] = ids["activities/id"],
         };
 
     /// The query parameters of an API route's handler: simple values that are not route values, services or the body.
@@ -373,11 +374,8 @@ public sealed class MalformedCorpusSweepTests(BangfuApp app, ITestOutputHelper o
         System.Text.RegularExpressions.Regex.Matches(route, @"\{(\w+)(:[^}]*)?\}").Select(m => m.Groups[1].Value);
 
     /// The route filled with the walk's ids but for one parameter, which gets <paramref name="value"/>.
-    private static string ReplaceParameter(string route, string name, string value, Dictionary<string, string> ids)
-    {
-        var marked = System.Text.RegularExpressions.Regex.Replace(route, $@"\{{{name}(:[^}}]*)?\}}", "\u00a7");
-        return ApiRouteWalk.Fill(marked, ids, [])!.Replace("\u00a7", value, StringComparison.Ordinal);
-    }
+    private static string ReplaceParameter(string route, string name, string value, Dictionary<string, string> ids) =>
+        ApiRouteWalk.Fill(route, ids, [], (name, value))!;
 
     // ---- bodies ----
 

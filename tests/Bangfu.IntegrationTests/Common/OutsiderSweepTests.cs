@@ -68,10 +68,10 @@ public sealed class OutsiderSweepTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     /// Routes where the outsider is refused by its role rather than by what it can see, so a 403: user accounts,
-    /// indicator definitions and validation rules are managed by system administrators only, and the registry of hospitals (read by all)
+    /// indicator definitions, validation rules and plausibility rules are managed by system administrators only, and the registry of hospitals (read by all)
     /// is changed only by the hospital's own administrators.
     private static bool IsGlobalAdminRoute(string key) =>
-        Regex.IsMatch(key, @"^(PUT|DELETE) /api/indicators/(definitions|rules)/|^(PUT|POST) /api/users/|^(PUT|DELETE|POST) /api/organizations/\{id\}");
+        Regex.IsMatch(key, @"^(PUT|DELETE) /api/indicators/(definitions|rules)/|^PUT /api/activities/plausibility-rules/|^(PUT|POST) /api/users/|^(PUT|DELETE|POST) /api/organizations/\{id\}");
 
     private static string Body(Dictionary<string, string> ids) =>
         $$"""{"partnershipId":{{ids["partnerships/id"]}},"organizationId":{{ids["organizations/id"]}},"hostOrganizationId":{{ids["organizations/id"]}},"personId":{{ids["people/id"]}},"version":0}""";

@@ -65,18 +65,25 @@ public sealed class ActivityReviewService(AppDbContextFactory dbf, ActivityServi
     public Task<bool> SendBackAsync(AccessScope scope, long id, ReviewDecisionRequest request, CancellationToken ct) =>
         DecideAsync(scope, id, ActivityReviewStatus.SentBack, request.Reason, reasonRequired: true, ct);
 
-    /// Writes the corrected values through ActivityService (every check and the rollup apply), then records the
-    /// correction as the review's outcome.
+    /// Writes the corrected values through ActivityService (every check and the rollup apply) and records the
+    /// correction as the review's outcome, in one transaction: a refused correction leaves the entry as it was.
     public async Task<bool> CorrectAsync(AccessScope scope, long id, ReviewCorrectionRequest request, CancellationToken ct)
     {
+        await using var db = dbf.CreateFor(scope);
+        if (!await Reviewable(db, scope).AnyAsync(a => a.Id == id, ct))
+            return false;
         var v = new Validation().Required("reason", request.Reason, 500);
         if (request.Activity is null)
             v.Add("activity", "Error.Required");
         v.ThrowIfAny();
-        if (!await IsReviewableAsync(scope, id, ct))
-            return false;
-        await activities.UpdateAsync(scope, id, request.Activity!, ct);
-        return await DecideAsync(scope, id, ActivityReviewStatus.Accepted, request.Reason, reasonRequired: true, ct, pendingOnly: false);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await activities.SaveLinkedAsync(db, scope,
+            new BulkActivitiesRequest(null, [new ActivityChange(id, request.Activity! with { Reason = request.Reason })]), ct);
+        var activity = await db.Activities.FirstAsync(a => a.Id == id, ct);
+        Decide(activity, scope, ActivityReviewStatus.Accepted, request.Reason);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     public async Task<IReadOnlyList<PlausibilityRuleDto>> RulesAsync(AccessScope scope, CancellationToken ct)
@@ -118,33 +125,31 @@ public sealed class ActivityReviewService(AppDbContextFactory dbf, ActivityServi
         return new PlausibilityRuleDto(rule.Id, rule.Check, rule.Kind, rule.WarnAbove, rule.RefuseAbove, rule.Action, rule.Version);
     }
 
-    private async Task<bool> DecideAsync(AccessScope scope, long id, ActivityReviewStatus outcome, string? reason, bool reasonRequired, CancellationToken ct,
-        bool pendingOnly = true)
+    private async Task<bool> DecideAsync(AccessScope scope, long id, ActivityReviewStatus outcome, string? reason, bool reasonRequired, CancellationToken ct)
     {
+        await using var db = dbf.CreateFor(scope);
+        var activity = await Reviewable(db, scope).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null)
+            return false;
         var v = new Validation();
         if (reasonRequired)
             v.Required("reason", reason, 500);
         else
             v.Optional("reason", reason, 500);
         v.ThrowIfAny();
-        await using var db = dbf.CreateFor(scope);
-        var activity = await Reviewable(db, scope).FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null)
-            return false;
-        if (pendingOnly && activity.ReviewStatus != ActivityReviewStatus.Pending)
+        if (activity.ReviewStatus != ActivityReviewStatus.Pending)
             throw new DomainRuleException("Plausibility.NotPending");
-        activity.ReviewStatus = outcome;
-        activity.ReviewReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        activity.ReviewedBy = scope.UserName;
-        activity.ReviewedAt = clock.GetUtcNow();
+        Decide(activity, scope, outcome, reason);
         await db.SaveChangesAsync(ct);
         return true;
     }
 
-    private async Task<bool> IsReviewableAsync(AccessScope scope, long id, CancellationToken ct)
+    private void Decide(Activity activity, AccessScope scope, ActivityReviewStatus outcome, string? reason)
     {
-        await using var db = dbf.CreateFor(scope);
-        return await Reviewable(db, scope).AnyAsync(a => a.Id == id, ct);
+        activity.ReviewStatus = outcome;
+        activity.ReviewReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        activity.ReviewedBy = scope.UserName;
+        activity.ReviewedAt = clock.GetUtcNow();
     }
 
     /// Rows of the partnerships the caller may change (ADR 0012's rule): everything for an administrator, the

@@ -63,8 +63,8 @@ public sealed class EntryCorrectionTests(BangfuApp app) : IClassFixture<BangfuAp
         var s = await WorkLedger.SetUpAsync(admin);
         var expert = await app.ExpertAsync(admin, s.SupportingId, s.ExpertId);
         var coordinator = await app.OrgAdminAsync(admin, s.SupportingId);
-        var entry = await expert.CreateActivityAsync(s.Activity(ActivityKind.Surgery, March5, 90, ActivityUnit.Tai) with { ExpertId = null });
-        await (await coordinator.PutJsonAsync($"/api/activities/{entry.Id}", s.Activity(ActivityKind.Surgery, March5, 9, ActivityUnit.Tai)
+        var entry = await expert.CreateActivityAsync(s.Activity(ActivityKind.Surgery, March5, 20, ActivityUnit.Tai) with { ExpertId = null });
+        await (await coordinator.PutJsonAsync($"/api/activities/{entry.Id}", s.Activity(ActivityKind.Surgery, March5, 2, ActivityUnit.Tai)
             with
         { Version = entry.Version, Reason = "多打了一个0" })).ReadAsync<ActivityDto>();
 
@@ -72,8 +72,8 @@ public sealed class EntryCorrectionTests(BangfuApp app) : IClassFixture<BangfuAp
         Assert.Equal(["Created", "Updated"], history.Select(h => h.Action));
         Assert.Null(history[0].Reason);
         Assert.Equal("多打了一个0", history[1].Reason);
-        Assert.Contains("90", history[1].Before, StringComparison.Ordinal);
-        Assert.Contains("\"9\"", history[1].After, StringComparison.Ordinal);
+        Assert.Contains("\"Quantity\":\"20\"", history[1].Before, StringComparison.Ordinal);
+        Assert.Contains("\"Quantity\":\"2\"", history[1].After, StringComparison.Ordinal);
         Assert.NotEqual(history[0].UserName, history[1].UserName);
         var outsider = await app.OrgAdminAsync(admin, (await WorkLedger.SetUpAsync(admin)).SupportingId);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/activities/{entry.Id}/history")).StatusCode);

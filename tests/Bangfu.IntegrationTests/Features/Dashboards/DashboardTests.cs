@@ -23,7 +23,7 @@ public sealed class DashboardTests(BangfuApp app) : IClassFixture<BangfuApp>
         await admin.CreateActivityAsync(s.Activity(ActivityKind.Surgery, new DateOnly(2024, 2, 9), 2, ActivityUnit.Tai));
         await admin.CreateActivityAsync(s.Activity(ActivityKind.Surgery, new DateOnly(2024, 6, 9), 7, ActivityUnit.Tai));
         await admin.CreateActivityAsync(s.Activity(ActivityKind.Lecture, new DateOnly(2024, 6, 9), 1, ActivityUnit.Chang, attendees: 45));
-        await admin.CreateActivityAsync(s.Activity(ActivityKind.Surgery, new DateOnly(2023, 6, 9), 100, ActivityUnit.Tai));
+        await admin.CreateActivityAsync(s.Activity(ActivityKind.Surgery, new DateOnly(2023, 6, 9), 6, ActivityUnit.Tai));
         var meeting = await (await admin.PostJsonAsync("/api/meetings", new SaveMeetingRequest(s.PartnershipId, "半年工作例会", MeetingKind.WorkMeeting, new DateOnly(2024, 1, 10))))
             .ReadAsync<MeetingDto>(HttpStatusCode.Created);
         var item = await admin.PostJsonAsync($"/api/meetings/{meeting.Id}/action-items", new SaveActionItemRequest("完成二甲评审材料", "医务科", new DateOnly(2024, 3, 1)));

@@ -27,8 +27,8 @@ public sealed class PartnershipConfirmationTests(BangfuApp app) : IClassFixture<
         return new Chain(a.Id, b.Id, dept.Id, person.Id, expert.Id, await app.OrgAdminAsync(admin, a.Id), await app.OrgAdminAsync(admin, b.Id));
     }
 
-    private static SaveActivityRequest Surgeries500(Chain c, int partnershipId) =>
-        new(partnershipId, c.B, c.BDepartment, null, c.Expert, ActivityKind.Surgery, InForce, 500, ActivityUnit.Tai, 0);
+    private static SaveActivityRequest FiveSurgeries(Chain c, int partnershipId) =>
+        new(partnershipId, c.B, c.BDepartment, null, c.Expert, ActivityKind.Surgery, InForce, 5, ActivityUnit.Tai, 0);
 
     /// Every way A reached into B's records before B said yes; `allowed` says whether each must now work.
     private static async Task WalkAsync(Chain c, int partnershipId, bool allowed, bool wholePartnershipProposed = true)
@@ -53,7 +53,7 @@ public sealed class PartnershipConfirmationTests(BangfuApp app) : IClassFixture<
 
         var values = await a.PostValuesAsync(c.B, (Revenue, "2024", 10m));
         var submit = await a.ApprovalAsync(c.B, "2024", ApprovalAction.Submit);
-        var activity = await a.PostJsonAsync("/api/activities", Surgeries500(c, partnershipId));
+        var activity = await a.PostJsonAsync("/api/activities", FiveSurgeries(c, partnershipId));
         if (allowed)
         {
             await values.ReadAsync<SaveValuesResult>();
