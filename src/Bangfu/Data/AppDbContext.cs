@@ -9,6 +9,7 @@ using Bangfu.Features.Dispatches;
 using Bangfu.Features.Evidence;
 using Bangfu.Features.ExpertDays;
 using Bangfu.Features.Files;
+using Bangfu.Features.Import;
 using Bangfu.Features.Indicators;
 using Bangfu.Features.Meetings;
 using Bangfu.Features.Organizations;
@@ -67,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ConsultationEvent> ConsultationEvents => Set<ConsultationEvent>();
     public DbSet<ConsultationAttachment> ConsultationAttachments => Set<ConsultationAttachment>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralTransition> ReferralTransitions => Set<ReferralTransition>();
     public DbSet<ReferralAttachment> ReferralAttachments => Set<ReferralAttachment>();

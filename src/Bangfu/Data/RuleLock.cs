@@ -20,6 +20,9 @@ public enum GuardedRule
 
     /// A referral has at most one transport run that is not cancelled (key: the referral).
     ReferralTransport = 4,
+
+    /// A ledger file is committed into a partnership once, and one import commits at a time (key: the partnership).
+    ImportCommit = 5,
 }
 
 public static class RuleLock

@@ -88,6 +88,9 @@ public sealed class Activity : IVersioned, ISoftDeletable, IPartnershipRecord
     /// A monthly total reported at once (many hospitals report so) rather than one day's work.
     public bool IsMonthlyTotal { get; set; }
     public int Quantity { get; set; }
+
+    /// The sheet said 20余 or 约20: kept as the number and marked, so that a report can say the figure is approximate.
+    public bool IsApproximate { get; set; }
     public ActivityUnit Unit { get; set; }
     public int Attendees { get; set; }
     public bool IsOnline { get; set; }

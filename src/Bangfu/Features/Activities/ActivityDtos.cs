@@ -10,7 +10,7 @@ public sealed record ActivityQuery(int? PartnershipId = null, int? OrganizationI
 public sealed record SaveActivityRequest(int? PartnershipId, int? HostOrganizationId, int? HostDepartmentId, int? DispatchId, int? ExpertId,
     ActivityKind? Kind, DateOnly? Date, int? Quantity, ActivityUnit? Unit, int? Attendees = null, bool IsOnline = false,
     bool IsMonthlyTotal = false, string? Subject = null, string? Note = null, int? TechniqueId = null, int? Version = null,
-    string? EntryKey = null, string? Reason = null);
+    string? EntryKey = null, string? Reason = null, bool IsApproximate = false);
 
 /// New rows, corrections (each with the version it was read at) and removals, written together or not at all.
 public sealed record BulkActivitiesRequest(IReadOnlyList<SaveActivityRequest>? Items, IReadOnlyList<ActivityChange>? Updates = null,

@@ -79,6 +79,11 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
     public Task<IReadOnlyList<long>> SaveLinkedAsync(AppDbContext db, AccessScope scope, BulkActivitiesRequest request, CancellationToken ct) =>
         WriteAsync(db, scope, request, single: true, ct);
 
+    /// The bulk write inside the caller's context and transaction (an import writes its chunks in one transaction,
+    /// and previews them in one it rolls back). Field errors carry the items[i] / updates[i].activity prefixes.
+    public Task<IReadOnlyList<long>> WriteInAsync(AppDbContext db, AccessScope scope, BulkActivitiesRequest request, CancellationToken ct) =>
+        WriteAsync(db, scope, request, single: false, ct);
+
     /// One write path for everything: a single create, correction or removal is a batch of one whose field errors
     /// carry no prefix.
     private async Task<IReadOnlyList<long>> WriteAsync(AppDbContext db, AccessScope scope, BulkActivitiesRequest request, bool single, CancellationToken ct)
@@ -335,6 +340,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         a.Date = r.IsMonthlyTotal ? new DateOnly(r.Date!.Value.Year, r.Date.Value.Month, 1) : r.Date!.Value;
         a.IsMonthlyTotal = r.IsMonthlyTotal;
         a.Quantity = r.Quantity!.Value;
+        a.IsApproximate = r.IsApproximate;
         a.Unit = r.Unit!.Value;
         a.Attendees = r.Attendees ?? 0;
         a.IsOnline = r.IsOnline;

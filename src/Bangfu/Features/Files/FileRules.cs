@@ -31,6 +31,7 @@ public static partial class FileRules
         FilePurpose.Clinical => [Pdf, Png, Jpeg, Dicom, EcgXml],
         FilePurpose.Courseware => [Pdf, Pptx, Docx, Xlsx, Mp4, Png, Jpeg],
         FilePurpose.Evidence => [Jpeg, Png, Pdf, Docx, Xlsx],
+        FilePurpose.Import => [Xlsx],
         _ => [],
     };
 

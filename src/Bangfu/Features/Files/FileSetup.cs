@@ -11,7 +11,7 @@ public static class FileSetup
         services.AddSingleton(options);
         services.AddSingleton<FileStore>();
         // Uploads arrive as multipart forms; the per-endpoint cap (AcceptsUpload) is the real limit.
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = Math.Max(Math.Max(options.MaxClinicalBytes, options.MaxCoursewareBytes), options.MaxEvidenceBytes) + 1024 * 1024);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = new[] { options.MaxClinicalBytes, options.MaxCoursewareBytes, options.MaxEvidenceBytes, options.MaxImportBytes }.Max() + 1024 * 1024);
         return services;
     }
 

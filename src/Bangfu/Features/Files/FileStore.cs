@@ -12,6 +12,9 @@ public sealed class FileStoreOptions
     public long MaxCoursewareBytes { get; set; } = 1024L * 1024 * 1024;
     public long MaxEvidenceBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// A ledger workbook of a few hundred thousand rows is ~20 MB.
+    public long MaxImportBytes { get; set; } = 50L * 1024 * 1024;
+
     /// Limits for ZIP-based files (XLSX, DOCX, PPTX), checked before anything unpacks them.
     public ZipLimits Zip { get; set; } = new();
 
@@ -19,6 +22,7 @@ public sealed class FileStoreOptions
     {
         FilePurpose.Courseware => MaxCoursewareBytes,
         FilePurpose.Evidence => MaxEvidenceBytes,
+        FilePurpose.Import => MaxImportBytes,
         _ => MaxClinicalBytes,
     };
 }

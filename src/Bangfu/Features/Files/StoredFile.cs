@@ -14,6 +14,9 @@ public enum FilePurpose
 
     /// 佐证材料 of a partnership's records for inspections: photos, scanned sign-in sheets, minutes, agreement scans.
     Evidence,
+
+    /// A ledger workbook brought in by a coordinator (Imports), kept so that the import can be re-read and checked.
+    Import,
 }
 
 /// A file kept on disk beside the database; the row holds what is needed to serve and check it.

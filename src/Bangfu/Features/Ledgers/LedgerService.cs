@@ -129,8 +129,8 @@ public sealed class LedgerService(AppDbContextFactory dbf, LedgerWorkbook workbo
             .FirstOrDefaultAsync(ct);
         var rows = activities
             .OrderBy(a => a.Date).ThenBy(a => a.Id)
-            .Select(a => new ActivityLedgerRow(a.Date, a.Expert != null ? a.Expert.Name : null, a.HostOrganization!.Name,
-                a.HostDepartment != null ? a.HostDepartment.Name : null, a.Kind, a.Subject, a.Quantity, a.Unit, a.Attendees, a.IsOnline,
+            .Select(a => new ActivityLedgerRow(a.Id, a.Date, a.Expert != null ? a.Expert.Name : null, a.HostOrganization!.Name,
+                a.HostDepartment != null ? a.HostDepartment.Name : null, a.Kind, a.Subject, a.Quantity, a.IsApproximate, a.Unit, a.Attendees, a.IsOnline,
                 a.IsMonthlyTotal, a.Note, db.EvidenceFiles.Count(e => e.RecordKind == EvidenceRecordKind.Activity && e.RecordId == a.Id)))
             .AsEnumerable();
         return workbook.ActivitySheet(rows, totals?.Count ?? 0, totals?.Quantity ?? 0, totals?.Attendees ?? 0);
@@ -285,8 +285,9 @@ public sealed record DispatchLedgerRow(int? Batch, string ExpertName, string? Ex
     public DispatchStatus Status { get; init; }
 }
 
-public sealed record ActivityLedgerRow(DateOnly Date, string? ExpertName, string HostOrganization, string? HostDepartment, ActivityKind Kind,
-    string? Subject, int Quantity, ActivityUnit Unit, int Attendees, bool IsOnline, bool IsMonthlyTotal, string? Note, int Attachments);
+/// Id is written as 系统编号 so that an edited export imports back as corrections of the same rows.
+public sealed record ActivityLedgerRow(long Id, DateOnly Date, string? ExpertName, string HostOrganization, string? HostDepartment, ActivityKind Kind,
+    string? Subject, int Quantity, bool IsApproximate, ActivityUnit Unit, int Attendees, bool IsOnline, bool IsMonthlyTotal, string? Note, int Attachments);
 
 public sealed record TechniqueLedgerRow(string Name, string HostOrganization, string? Department, int? SurgicalGrade, DateOnly FirstPerformedOn,
     string? IntroducedBy, GapLevel GapLevel, long TimesPerformed, int Attachments);

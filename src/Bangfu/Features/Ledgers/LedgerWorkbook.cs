@@ -38,15 +38,22 @@ public sealed class LedgerWorkbook(IStringLocalizer<SharedResource> text)
     {
         string[] cols = [L("Ledgers.Col.Date"), L("Ledgers.Col.Expert"), L("Ledgers.Col.HostOrganization"), L("Ledgers.Col.Department"),
             L("Ledgers.Col.Kind"), L("Ledgers.Col.Subject"), L("Ledgers.Col.Quantity"), L("Ledgers.Col.Unit"), L("Ledgers.Col.Attendees"),
-            L("Ledgers.Col.Online"), L("Ledgers.Col.Note"), L("Ledgers.Col.Attachments")];
+            L("Ledgers.Col.Online"), L("Ledgers.Col.Note"), L("Ledgers.Col.Attachments"), L("Ledgers.Col.SystemId")];
         var kinds = Labels<ActivityKind>("ActivityKind");
         var units = Labels<ActivityUnit>("ActivityUnit");
         var (online, onsite, monthly) = (L("Ledgers.Online"), L("Ledgers.Onsite"), L("Ledgers.MonthlyTotal"));
         var body = rows.Select(r => Row(cols,
             AsDate(r.Date), r.ExpertName, r.HostOrganization, r.HostDepartment, kinds[r.Kind], r.Subject, r.Quantity, units[r.Unit],
-            r.Attendees, r.IsOnline ? online : onsite, r.IsMonthlyTotal ? (r.Note is null ? monthly : $"{monthly} {r.Note}") : r.Note, r.Attachments));
-        var total = Row(cols, Total(count), null, null, null, null, null, quantity, null, attendees, null, null, null);
+            r.Attendees, r.IsOnline ? online : onsite, ActivityNote(r, monthly), r.Attachments, r.Id));
+        var total = Row(cols, Total(count), null, null, null, null, null, quantity, null, attendees, null, null, null, null);
         return new LedgerSheet(L("Ledgers.Sheet.Activity"), cols, [cols[0]], body.Append(total)) { WideColumns = [cols[2], cols[5], cols[10]] };
+    }
+
+    /// 备注 as the import reads it back: "月度合计 …" for a monthly total, "…（约数）" for an approximate figure.
+    private static string? ActivityNote(ActivityLedgerRow r, string monthly)
+    {
+        var note = r.IsMonthlyTotal ? (r.Note is null ? monthly : $"{monthly} {r.Note}") : r.Note;
+        return r.IsApproximate ? $"{note}{Import.ActivityImport.ApproximateMark}" : note;
     }
 
     public LedgerSheet TechniqueSheet(IEnumerable<TechniqueLedgerRow> rows, int count, long timesPerformed)
