@@ -133,12 +133,12 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
         await using var tx = await db.TakeAsync(GuardedRule.ImportCommit, found.PartnershipId, ct);
         var batch = await db.ImportBatches.Include(b => b.StoredFile).FirstAsync(b => b.Id == id, ct);
         if (batch.State == ImportState.Committed)
-            throw new DomainRuleException("Import.AlreadyCommitted", batch.CommittedAt!.Value.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            throw new DomainRuleException("Import.AlreadyCommitted", Local(batch.CommittedAt!.Value));
         var earlier = await db.ImportBatches.AsNoTracking()
             .Where(b => b.PartnershipId == batch.PartnershipId && b.Kind == batch.Kind && b.CommittedSha256 == batch.Sha256)
             .Select(b => new { b.FileName, b.CommittedAt }).FirstOrDefaultAsync(ct);
         if (earlier is not null)
-            throw new DomainRuleException("Import.SameFile", earlier.FileName, earlier.CommittedAt!.Value.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            throw new DomainRuleException("Import.SameFile", earlier.FileName, Local(earlier.CommittedAt!.Value));
         var (file, batchId) = (batch.StoredFile!, batch.Id);
         var check = await RunAsync(db, scope, batch, file, ct);
         if (check.Errors > 0)
@@ -181,6 +181,11 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
         using (sheet)
         {
             var check = new Check(sheet.HeaderRowNumber, sheet.Headers);
+            var earlier = await db.ImportBatches.AsNoTracking()
+                .Where(b => b.PartnershipId == batch.PartnershipId && b.Kind == batch.Kind && b.CommittedSha256 == batch.Sha256)
+                .Select(b => new { b.FileName, b.CommittedAt }).FirstOrDefaultAsync(ct);
+            if (earlier is not null)
+                check.Notes.Add(text["Import.SameFile", earlier.FileName, Local(earlier.CommittedAt!.Value)]);
             var examples = Bilingual.Both(text, "Import.ExampleNote");
             var chunk = new List<ActivityImportRow>(ChunkRows);
             try
@@ -254,7 +259,7 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
                 foreach (var (i, activityId) in creates.Zip(written).Concat(updates.Select(i => (i, chunk[i].ExistingId!.Value))))
                 {
                     foreach (var (key, args) in ActivityPlausibility.Decode(warnings.GetValueOrDefault(activityId)))
-                        chunk[i].Issues.Add(new ImportIssue(key.Contains("Quantity", StringComparison.Ordinal) || key.Contains("PerExpert", StringComparison.Ordinal) ? ActivityImport.Quantity : ActivityImport.Date, key, args, IsError: false));
+                        chunk[i].Issues.Add(new ImportIssue(ColumnOfWarning(key), key, args, IsError: false));
                 }
                 break;
             }
@@ -290,6 +295,17 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
             check.Add(chunk[i], actions[i], text);
         chunk.Clear();
     }
+
+    /// The column a plausibility warning is about (ADR 0020's checks).
+    private static string ColumnOfWarning(string key) => key switch
+    {
+        "Plausibility.PerExpertDay" or "Plausibility.PerHostMonth" => ActivityImport.Quantity,
+        "Plausibility.StationedElsewhere" => ActivityImport.Host,
+        _ => ActivityImport.Date,
+    };
+
+    private string Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static (string List, int Index) Place(string field)
     {

@@ -63,7 +63,7 @@ public sealed class LedgerTests(BangfuApp app) : IClassFixture<BangfuApp>
         Assert.Equal(["派驻人员台账", "工作量台账", "新技术新项目台账", "进修人员台账", "指标表", "汇总"], MiniExcel.GetSheetNames(xlsx));
 
         var activities = Sheet(xlsx, "工作量台账");
-        Assert.Equal(["日期", "专家", "派驻单位", "科室", "类别", "项目/术式", "数量", "单位", "参加人次", "线上/线下", "备注", "附件数"], activities[0].Keys);
+        Assert.Equal(["日期", "专家", "派驻单位", "科室", "类别", "项目/术式", "数量", "单位", "参加人次", "线上/线下", "备注", "附件数", "系统编号"], activities[0].Keys);
         Assert.Equal(5, activities.Count); // four in the first half, and the totals row
         Assert.Equal(new DateTime(2024, 1, 10), activities[0]["日期"]);
         Assert.Equal("手术", activities[0]["类别"]);
