@@ -18,6 +18,9 @@ public sealed class FormErrors
 
     public bool Has(string field) => _fields.ContainsKey(field);
 
+    /// Every field error, for forms whose fields are rows of a file (rows[7].类别) rather than inputs.
+    public IEnumerable<KeyValuePair<string, string>> Fields => _fields;
+
     public bool Any => Message is not null || _fields.Count > 0;
 
     public void Clear()

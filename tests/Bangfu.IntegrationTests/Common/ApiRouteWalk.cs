@@ -115,6 +115,22 @@ public static partial class ApiRouteWalk
             StoredFile = photo,
         };
         db.EvidenceFiles.Add(evidence);
+        // An import of the trusteeship, previewed and not committed.
+        var sheet = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(sheet, new[] { new Dictionary<string, object> { ["日期"] = "2018-03-01", ["类别"] = "手术", ["数量"] = 1 } });
+        sheet.Position = 0;
+        var ledger = await app.Services.GetRequiredService<FileStore>().AddAsync(db, new AccessScope("admin", Roles.SystemAdmin, null, null), FilePurpose.Import,
+            "台账.xlsx", sheet, "file", CancellationToken.None);
+        var import = new Bangfu.Features.Import.ImportBatch
+        {
+            PartnershipId = trusteeship,
+            StoredFile = ledger,
+            FileName = ledger.FileName,
+            Sha256 = ledger.Sha256,
+            CreatedBy = "admin",
+            CreatedAt = new DateTimeOffset(2018, 3, 2, 8, 0, 0, TimeSpan.Zero),
+        };
+        db.ImportBatches.Add(import);
         await db.SaveChangesAsync();
         var activity = await db.Activities.Select(a => a.Id).FirstAsync();
         string S(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
@@ -135,6 +151,8 @@ public static partial class ApiRouteWalk
             ["{kind}/recordId"] = S(evidenceDispatch.Id),
             ["{recordId:long}/evidenceId"] = S(evidence.Id),
             ["activities/id"] = S(activity),
+            ["imports/id"] = S(import.Id),
+            ["imports/kind"] = "activities",
             ["review/id"] = S(activity),
             ["plausibility-rules/id"] = S(await db.PlausibilityRules.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()),
             ["expert-days/id"] = S(await db.ExpertDays.Select(d => d.Id).FirstAsync()),
