@@ -35,12 +35,26 @@ public sealed class ActivityImport
 
     private static readonly Dictionary<string, ActivityKind> KindWords = new()
     {
-        ["讲座"] = ActivityKind.Lecture, ["授课"] = ActivityKind.Lecture, ["讲课"] = ActivityKind.Lecture, ["培训"] = ActivityKind.Lecture,
-        ["业务讲座"] = ActivityKind.Lecture, ["查房"] = ActivityKind.TeachingRound, ["门诊"] = ActivityKind.Outpatient,
-        ["坐诊"] = ActivityKind.Outpatient, ["出诊"] = ActivityKind.Outpatient, ["专家门诊"] = ActivityKind.Outpatient,
-        ["门急诊"] = ActivityKind.Outpatient, ["病例讨论"] = ActivityKind.CaseDiscussion, ["示教"] = ActivityKind.SurgicalDemonstration,
-        ["带教手术"] = ActivityKind.SurgicalDemonstration, ["手术指导"] = ActivityKind.SurgicalDemonstration, ["住院"] = ActivityKind.Inpatient,
-        ["管床"] = ActivityKind.Inpatient, ["抢救"] = ActivityKind.Rescue, ["筛查"] = ActivityKind.Screening, ["评估"] = ActivityKind.Screening,
+        ["讲座"] = ActivityKind.Lecture,
+        ["授课"] = ActivityKind.Lecture,
+        ["讲课"] = ActivityKind.Lecture,
+        ["培训"] = ActivityKind.Lecture,
+        ["业务讲座"] = ActivityKind.Lecture,
+        ["查房"] = ActivityKind.TeachingRound,
+        ["门诊"] = ActivityKind.Outpatient,
+        ["坐诊"] = ActivityKind.Outpatient,
+        ["出诊"] = ActivityKind.Outpatient,
+        ["专家门诊"] = ActivityKind.Outpatient,
+        ["门急诊"] = ActivityKind.Outpatient,
+        ["病例讨论"] = ActivityKind.CaseDiscussion,
+        ["示教"] = ActivityKind.SurgicalDemonstration,
+        ["带教手术"] = ActivityKind.SurgicalDemonstration,
+        ["手术指导"] = ActivityKind.SurgicalDemonstration,
+        ["住院"] = ActivityKind.Inpatient,
+        ["管床"] = ActivityKind.Inpatient,
+        ["抢救"] = ActivityKind.Rescue,
+        ["筛查"] = ActivityKind.Screening,
+        ["评估"] = ActivityKind.Screening,
         ["院内会诊"] = ActivityKind.Consultation,
     };
 

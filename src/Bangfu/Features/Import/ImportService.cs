@@ -335,7 +335,7 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
 
     private static ImportPreviewDto Preview(ImportBatch batch, Check check) =>
         new(Dto(batch), check.HeaderRow, check.Columns, check.Notes,
-            [.. check.Flagged.Concat(check.Plain).Take(MaxPreviewRows).OrderBy(r => r.Row)], check.Flagged.Count + check.Plain.Count > MaxPreviewRows);
+            [.. check.Flagged.Concat(check.Plain).Take(MaxPreviewRows)], check.Flagged.Count + check.Plain.Count > MaxPreviewRows);
 
     private static ImportBatchDto Dto(ImportBatch b) =>
         new(b.Id, b.PartnershipId, b.Kind, b.State, b.FileName, b.Sha256, b.Rows, b.Creates, b.Updates, b.Unchanged, b.Errors, b.Warnings,

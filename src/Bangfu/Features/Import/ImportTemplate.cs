@@ -142,5 +142,6 @@ public static class ImportTemplate
         new CellFormats(
             new CellFormat { FontId = 0, FillId = 0, BorderId = 0 },
             new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true, FontId = 0, FillId = 0, BorderId = 0 },
-            new CellFormat { FontId = 1, FillId = 0, BorderId = 0, ApplyFont = true }) { Count = 3 });
+            new CellFormat { FontId = 1, FillId = 0, BorderId = 0, ApplyFont = true })
+        { Count = 3 });
 }
