@@ -110,8 +110,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             }
         }
         v.ThrowIfAny();
-        for (var i = 0; i < items.Count; i++)
-            await CheckAsync(db, scope, v, single ? "" : $"items[{i}].", items[i], ct);
+        var checks = items.Select((r, i) => (single ? "" : $"items[{i}].", r)).ToList();
         ActivityEntryKeys.CheckDistinct(v, items, single);
         var ids = updates.Select(u => u.Id).Concat(deletes.Select(d => d.Id)).ToList();
         if (ids.Distinct().Count() != ids.Count)
@@ -124,8 +123,9 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             else if (updates[i].Activity is not { } change)
                 v.Add($"updates[{i}].activity", "Error.Required");
             else
-                await CheckAsync(db, scope, v, single ? "" : $"updates[{i}].activity.", change, ct);
+                checks.Add((single ? "" : $"updates[{i}].activity.", change));
         }
+        await CheckAsync(db, scope, v, checks, ct);
         for (var i = 0; i < deletes.Count; i++)
         {
             if (!stored.ContainsKey(deletes[i].Id))
@@ -149,10 +149,12 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
 
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var changed = new List<Activity>();
+        // The rollup moves once for the whole batch: what corrections and removals take away, then what is written.
+        var rollup = new List<(Activity, int)>();
         foreach (var u in updates)
         {
             var activity = stored[u.Id];
-            await ActivityRollup.AddAsync(db, activity, -1, ct);
+            rollup.Add((Counted(activity), -1));
             Apply(activity, u.Activity!, scope);
             ActivityReviewService.Mark(activity, warnings[items.Count + changed.Count]);
             activity.CorrectionReason = string.IsNullOrWhiteSpace(u.Activity!.Reason) ? null : u.Activity.Reason.Trim();
@@ -161,7 +163,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         foreach (var d in deletes)
         {
             var activity = stored[d.Id];
-            await ActivityRollup.AddAsync(db, activity, -1, ct);
+            rollup.Add((Counted(activity), -1));
             activity.DeletedAt = clock.GetUtcNow();
         }
         var news = items.Select((r, i) =>
@@ -176,8 +178,7 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         var created = news.OfType<Activity>().ToList();
         db.AddRange(created);
         await db.SaveChangesAsync(ct);
-        foreach (var a in changed.Concat(created))
-            await ActivityRollup.AddAsync(db, a, +1, ct);
+        await ActivityRollup.AddAsync(db, rollup.Concat(changed.Concat(created).Select(a => (a, +1))), ct);
         if (tx is not null)
             await tx.CommitAsync(ct);
         return news.Select((a, i) => a?.Id ?? known[(items[i].PartnershipId!.Value, items[i].EntryKey!)]).ToList();
@@ -248,7 +249,84 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
         return activity;
     }
 
-    private async Task CheckAsync(AppDbContext db, AccessScope scope, Validation v, string prefix, SaveActivityRequest r, CancellationToken ct)
+    /// Checks a batch set-wise: the fields of each row first, then what the rows point at, loaded once for the whole
+    /// batch (their partnerships with parties, departments, experts, techniques and dispatches: at most five queries
+    /// for 1 or 500 rows), then each row against those.
+    private async Task CheckAsync(AppDbContext db, AccessScope scope, Validation v, IReadOnlyList<(string Prefix, SaveActivityRequest Request)> rows, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var valid = rows.Where(x => CheckFields(v, x.Prefix, x.Request, today)).ToList();
+        if (valid.Count == 0)
+            return;
+        List<T> Ids<T>(Func<SaveActivityRequest, T?> of) where T : struct => valid.Select(x => of(x.Request)).OfType<T>().Distinct().ToList();
+
+        var partnershipIds = Ids(r => r.PartnershipId);
+        var partnerships = await db.Visible(scope).AsNoTracking().Where(p => partnershipIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.StartDate, p.EndDate, Parties = p.Parties.Where(x => x.DeletedAt == null).Select(x => x.OrganizationId).ToList() })
+            .ToDictionaryAsync(p => p.Id, ct);
+        foreach (var id in partnerships.Keys)
+            await EnsureCanRecordAsync(db, scope, id, ct);
+        var departmentIds = Ids(r => r.HostDepartmentId);
+        var departments = departmentIds.Count == 0 ? [] : await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => d.OrganizationId, ct);
+        var expertIds = scope.IsExpert ? [] : Ids(r => r.ExpertId);
+        var experts = expertIds.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => expertIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.OrganizationId, ct);
+        var techniqueIds = Ids(r => r.TechniqueId);
+        var techniques = techniqueIds.Count == 0 ? [] : await db.Techniques.AsNoTracking().Where(t => techniqueIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => t.PartnershipId, ct);
+        var dispatchIds = Ids(r => r.DispatchId);
+        var dispatches = dispatchIds.Count == 0 ? [] : await db.Dispatches.AsNoTracking().Where(d => dispatchIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.PartnershipId, d.StartDate, d.EndDate, d.HostOrganizationId, d.ExpertId, d.IsCancelled })
+            .ToDictionaryAsync(d => d.Id, ct);
+
+        foreach (var (prefix, r) in valid)
+        {
+            if (!partnerships.TryGetValue(r.PartnershipId!.Value, out var partnership))
+            {
+                v.Add(prefix + "partnershipId", "Error.UnknownPartnership");
+                continue;
+            }
+            // A partner writes another hospital's figures only through the partnership, so only within its dates (ADR 0012);
+            // the host's own side and administrators record any day. A monthly total needs its month to meet the dates.
+            var day = r.Date!.Value;
+            var within = r.IsMonthlyTotal
+                ? Activity.MonthOf(day) >= Activity.MonthOf(partnership.StartDate) && (partnership.EndDate is not { } last || Activity.MonthOf(day) <= Activity.MonthOf(last))
+                : day >= partnership.StartDate && (partnership.EndDate is not { } end || day <= end);
+            if (!within && !scope.IsAdmin && scope.OrganizationId != r.HostOrganizationId)
+                v.Add(prefix + "date", "Error.OutsidePartnership", Day(partnership.StartDate), partnership.EndDate is { } e ? Day(e) : "—");
+            if (scope.IsExpert && r.ExpertId is { } own && own != scope.PersonId)
+                v.Add(prefix + "expertId", "Error.NotYourOwnEntry");
+            if (!partnership.Parties.Contains(r.HostOrganizationId!.Value))
+                v.Add(prefix + "hostOrganizationId", "Error.HostNotInPartnership");
+            else if (r.HostDepartmentId is { } dept && (!departments.TryGetValue(dept, out var deptOrg) || deptOrg != r.HostOrganizationId))
+                v.Add(prefix + "hostDepartmentId", "Error.UnknownDepartment");
+            if (r.ExpertId is { } expert && !scope.IsExpert && (!experts.TryGetValue(expert, out var expertOrg) || !partnership.Parties.Contains(expertOrg)))
+                v.Add(prefix + "expertId", "Error.ExpertNotInPartnership");
+            if (r.TechniqueId is { } techniqueId && (!techniques.TryGetValue(techniqueId, out var techniquePartnership) || techniquePartnership != r.PartnershipId))
+                v.Add(prefix + "techniqueId", "Error.UnknownTechnique");
+            if (r.DispatchId is { } dispatchId)
+            {
+                if (!dispatches.TryGetValue(dispatchId, out var dispatch) || dispatch.PartnershipId != r.PartnershipId || dispatch.IsCancelled)
+                    v.Add(prefix + "dispatchId", "Error.UnknownDispatch");
+                else
+                {
+                    if (dispatch.HostOrganizationId != r.HostOrganizationId)
+                        v.Add(prefix + "hostOrganizationId", "Error.HostNotDispatchHost");
+                    if (r.ExpertId is { } ex && ex != dispatch.ExpertId)
+                        v.Add(prefix + "expertId", "Error.ExpertNotDispatchExpert");
+                    var inside = r.IsMonthlyTotal
+                        ? Activity.MonthOf(day) >= Activity.MonthOf(dispatch.StartDate) && Activity.MonthOf(day) <= Activity.MonthOf(dispatch.EndDate)
+                        : day >= dispatch.StartDate && day <= dispatch.EndDate;
+                    if (!inside)
+                        v.Add(prefix + "date", "Error.OutsideDispatch", Day(dispatch.StartDate), Day(dispatch.EndDate));
+                }
+            }
+        }
+    }
+
+    /// What one row says on its own; false when it has errors (the row is not looked up further).
+    private static bool CheckFields(Validation v, string prefix, SaveActivityRequest r, DateOnly today)
     {
         var before = v.Errors.Count;
         v.Defined(prefix + "kind", r.Kind).Defined(prefix + "unit", r.Unit)
@@ -258,7 +336,6 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             v.Add(prefix + "partnershipId", "Error.Required");
         if (r.HostOrganizationId is null)
             v.Add(prefix + "hostOrganizationId", "Error.Required");
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         if (r.Date is null)
             v.Add(prefix + "date", "Error.Required");
         else if (r.Date > today || r.Date < EarliestDate)
@@ -276,58 +353,21 @@ public sealed class ActivityService(AppDbContextFactory dbf, TimeProvider clock)
             else if (r.Attendees > 0 && !info.CountsAttendees)
                 v.Add(prefix + "attendees", "Error.NoAttendeesForKind");
         }
-        if (v.Errors.Count > before)
-            return;
-
-        var partnership = await db.Visible(scope).AsNoTracking().Where(p => p.Id == r.PartnershipId)
-            .Select(p => new { p.Id, p.StartDate, p.EndDate, Parties = p.Parties.Where(x => x.DeletedAt == null).Select(x => x.OrganizationId).ToList() })
-            .FirstOrDefaultAsync(ct);
-        if (partnership is null)
-        {
-            v.Add(prefix + "partnershipId", "Error.UnknownPartnership");
-            return;
-        }
-        await EnsureCanRecordAsync(db, scope, partnership.Id, ct);
-        // A partner writes another hospital's figures only through the partnership, so only within its dates (ADR 0012);
-        // the host's own side and administrators record any day. A monthly total needs its month to meet the dates.
-        var day = r.Date!.Value;
-        var within = r.IsMonthlyTotal
-            ? Activity.MonthOf(day) >= Activity.MonthOf(partnership.StartDate) && (partnership.EndDate is not { } last || Activity.MonthOf(day) <= Activity.MonthOf(last))
-            : day >= partnership.StartDate && (partnership.EndDate is not { } end || day <= end);
-        if (!within && !scope.IsAdmin && scope.OrganizationId != r.HostOrganizationId)
-            v.Add(prefix + "date", "Error.OutsidePartnership", partnership.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                partnership.EndDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "—");
-        if (scope.IsExpert && r.ExpertId is { } own && own != scope.PersonId)
-            v.Add(prefix + "expertId", "Error.NotYourOwnEntry");
-        if (!partnership.Parties.Contains(r.HostOrganizationId!.Value))
-            v.Add(prefix + "hostOrganizationId", "Error.HostNotInPartnership");
-        else if (r.HostDepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept && d.OrganizationId == r.HostOrganizationId, ct))
-            v.Add(prefix + "hostDepartmentId", "Error.UnknownDepartment");
-        if (r.ExpertId is { } expert && !scope.IsExpert && !await db.People.AnyAsync(p => p.Id == expert && partnership.Parties.Contains(p.OrganizationId), ct))
-            v.Add(prefix + "expertId", "Error.ExpertNotInPartnership");
-        if (r.TechniqueId is { } techniqueId && !await db.Techniques.AnyAsync(t => t.Id == techniqueId && t.PartnershipId == r.PartnershipId, ct))
-            v.Add(prefix + "techniqueId", "Error.UnknownTechnique");
-        if (r.DispatchId is { } dispatchId)
-        {
-            var dispatch = await db.Dispatches.AsNoTracking().Where(d => d.Id == dispatchId && d.PartnershipId == r.PartnershipId)
-                .Select(d => new { d.StartDate, d.EndDate, d.HostOrganizationId, d.ExpertId, d.IsCancelled }).FirstOrDefaultAsync(ct);
-            if (dispatch is null || dispatch.IsCancelled)
-                v.Add(prefix + "dispatchId", "Error.UnknownDispatch");
-            else
-            {
-                if (dispatch.HostOrganizationId != r.HostOrganizationId)
-                    v.Add(prefix + "hostOrganizationId", "Error.HostNotDispatchHost");
-                if (r.ExpertId is { } e && e != dispatch.ExpertId)
-                    v.Add(prefix + "expertId", "Error.ExpertNotDispatchExpert");
-                var date = r.Date!.Value;
-                var inside = r.IsMonthlyTotal
-                    ? Activity.MonthOf(date) >= Activity.MonthOf(dispatch.StartDate) && Activity.MonthOf(date) <= Activity.MonthOf(dispatch.EndDate)
-                    : date >= dispatch.StartDate && date <= dispatch.EndDate;
-                if (!inside)
-                    v.Add(prefix + "date", "Error.OutsideDispatch", dispatch.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dispatch.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
+        return v.Errors.Count == before;
     }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// The figures of a stored row as they are before a correction changes them (what the rollup takes away).
+    private static Activity Counted(Activity a) => new()
+    {
+        PartnershipId = a.PartnershipId,
+        HostOrganizationId = a.HostOrganizationId,
+        Kind = a.Kind,
+        Date = a.Date,
+        Quantity = a.Quantity,
+        Attendees = a.Attendees,
+    };
 
     private static void Apply(Activity a, SaveActivityRequest r, AccessScope scope)
     {
