@@ -19,7 +19,8 @@ namespace Bangfu.Bench;
 /// /api/activities/bulk and the XLSX import's commit use: 500-row chunks in one transaction, every check, the
 /// plausibility rules, the rollup and the audit trail), beside a raw load of the same rows (PostgreSQL binary COPY;
 /// on SQLite a prepared INSERT in one transaction) that checks nothing and writes no rollup and no audit.
-/// Each invocation writes <see cref="Rows"/> new rows into a partnership of two hospitals with 200 experts.
+/// Each invocation writes <see cref="Rows"/> new rows into a specialty alliance of a lead hospital (200 experts) and 40
+/// member hospitals, spread over two years of days so that per-expert-day and per-host-month totals stay plausible.
 [SimpleJob(RunStrategy.Monitoring, warmupCount: 1, iterationCount: 3)]
 [MemoryDiagnoser]
 public class ActivityBulkBenchmarks
@@ -28,8 +29,7 @@ public class ActivityBulkBenchmarks
     private static readonly string[] SqliteParameters = ["$p", "$h", "$d", "$e", "$k", "$date", "$q", "$u", "$a", "$s"];
     private BenchDatabase _db = null!;
     private int _partnershipId;
-    private int _hostId;
-    private int _departmentId;
+    private int[] _hosts = [];
     private int[] _experts = [];
     private int _round;
 
@@ -46,33 +46,33 @@ public class ActivityBulkBenchmarks
     {
         _db = await BenchDatabase.CreateAsync(Provider, s => s.AddScoped<ActivityService>());
         await using var ctx = _db.Factory.CreateDbContext();
-        var supporting = new Organization { Name = "帮扶医院", RegionCode = "510402", Kind = OrganizationKind.GeneralHospital };
-        var supported = new Organization { Name = "受援医院", RegionCode = "513423", Kind = OrganizationKind.GeneralHospital };
-        ctx.Organizations.AddRange(supporting, supported);
+        var lead = new Organization { Name = "牵头医院", RegionCode = "510402", Kind = OrganizationKind.GeneralHospital };
+        var members = Enumerable.Range(0, 40).Select(i => new Organization { Name = $"成员医院{i:00}", RegionCode = "513423", Kind = OrganizationKind.GeneralHospital }).ToList();
+        ctx.Organizations.Add(lead);
+        ctx.Organizations.AddRange(members);
         await ctx.SaveChangesAsync();
-        var department = new Department { OrganizationId = supported.Id, Name = "外科" };
-        ctx.Departments.Add(department);
-        var people = Enumerable.Range(0, 200).Select(i => new Person { OrganizationId = supporting.Id, Name = $"专家{i:000}" }).ToList();
+        var people = Enumerable.Range(0, 200).Select(i => new Person { OrganizationId = lead.Id, Name = $"专家{i:000}" }).ToList();
         ctx.People.AddRange(people);
-        var partnership = new Partnership { Name = "基准", Kind = PartnershipKind.CounterpartSupport, StartDate = new DateOnly(2015, 1, 1) };
-        partnership.Parties.Add(new PartnershipParty { OrganizationId = supporting.Id, Role = PartyRole.Supporting, JoinedOn = partnership.StartDate });
-        partnership.Parties.Add(new PartnershipParty { OrganizationId = supported.Id, Role = PartyRole.Supported, JoinedOn = partnership.StartDate });
+        var partnership = new Partnership { Name = "基准联盟", Kind = PartnershipKind.SpecialtyAlliance, StartDate = new DateOnly(2000, 1, 1) };
+        partnership.Parties.Add(new PartnershipParty { OrganizationId = lead.Id, Role = PartyRole.Lead, JoinedOn = partnership.StartDate });
+        foreach (var m in members)
+            partnership.Parties.Add(new PartnershipParty { OrganizationId = m.Id, Role = PartyRole.Member, JoinedOn = partnership.StartDate });
         ctx.Partnerships.Add(partnership);
         await ctx.SaveChangesAsync();
-        (_partnershipId, _hostId, _departmentId, _experts) = (partnership.Id, supported.Id, department.Id, [.. people.Select(p => p.Id)]);
+        (_partnershipId, _hosts, _experts) = (partnership.Id, [.. members.Select(m => m.Id)], [.. people.Select(p => p.Id)]);
     }
 
     /// Each round's rows fall on other days, so that the per-expert-day totals stay plausible round after round.
     private IEnumerable<SaveActivityRequest> Batch()
     {
-        var round = _round++;
+        // Ten rounds of two years each stay between 2000 and today.
+        var round = _round++ % 10;
         var kinds = new[] { (ActivityKind.Surgery, ActivityUnit.Tai, 0), (ActivityKind.TeachingRound, ActivityUnit.Ci, 8), (ActivityKind.Lecture, ActivityUnit.Chang, 30) };
         for (var i = 0; i < Rows; i++)
         {
             var (kind, unit, attendees) = kinds[i % kinds.Length];
-            var expert = _experts[i % _experts.Length];
-            var day = new DateOnly(2016, 1, 1).AddDays(round * 100 + i / _experts.Length % 100);
-            yield return new SaveActivityRequest(_partnershipId, _hostId, _departmentId, null, expert, kind, day, 1 + i % 2, unit, attendees,
+            var day = new DateOnly(2000, 1, 1).AddDays(round * 730 + i / _hosts.Length % 730);
+            yield return new SaveActivityRequest(_partnershipId, _hosts[i % _hosts.Length], null, null, _experts[i % _experts.Length], kind, day, 1 + i % 2, unit, attendees,
                 Subject: kind == ActivityKind.Surgery ? "腹腔镜胆囊切除术" : null);
         }
     }
@@ -93,7 +93,7 @@ public class ActivityBulkBenchmarks
                 await copy.StartRowAsync();
                 await copy.WriteAsync(r.PartnershipId!.Value, NpgsqlDbType.Integer);
                 await copy.WriteAsync(r.HostOrganizationId!.Value, NpgsqlDbType.Integer);
-                await copy.WriteAsync(r.HostDepartmentId!.Value, NpgsqlDbType.Integer);
+                await copy.WriteNullAsync();
                 await copy.WriteAsync(r.ExpertId!.Value, NpgsqlDbType.Integer);
                 await copy.WriteAsync(r.Kind!.Value.ToString(), NpgsqlDbType.Varchar);
                 await copy.WriteAsync(r.Date!.Value, NpgsqlDbType.Date);

@@ -31,4 +31,16 @@ public sealed class ActivityGridPage(IPage page)
     public ILocator Entries => page.GetByTestId("entry-row");
 
     public Task SaveAsync() => page.GetByTestId("grid-save").ClickAsync();
+
+    /// Opens the paste box, puts the cells in as Excel copies them (tab-separated lines) and fills the grid.
+    public async Task PasteAsync(string cells)
+    {
+        var panel = page.GetByTestId("grid-paste-panel");
+        if (await panel.GetAttributeAsync("open") is null)
+            await panel.Locator("summary").ClickAsync();
+        await page.GetByTestId("grid-paste").FillAsync(cells);
+        await page.GetByTestId("grid-paste-apply").ClickAsync();
+    }
+
+    public ILocator PasteProblems => page.GetByTestId("paste-problem");
 }

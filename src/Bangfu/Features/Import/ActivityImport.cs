@@ -33,58 +33,12 @@ public sealed class ActivityImport
     /// The note suffix that says a figure was approximate in the sheet it came from (written by the export too).
     public const string ApproximateMark = "（约数）";
 
-    private static readonly Dictionary<string, ActivityKind> KindWords = new()
-    {
-        ["讲座"] = ActivityKind.Lecture,
-        ["授课"] = ActivityKind.Lecture,
-        ["讲课"] = ActivityKind.Lecture,
-        ["培训"] = ActivityKind.Lecture,
-        ["业务讲座"] = ActivityKind.Lecture,
-        ["查房"] = ActivityKind.TeachingRound,
-        ["门诊"] = ActivityKind.Outpatient,
-        ["坐诊"] = ActivityKind.Outpatient,
-        ["出诊"] = ActivityKind.Outpatient,
-        ["专家门诊"] = ActivityKind.Outpatient,
-        ["门急诊"] = ActivityKind.Outpatient,
-        ["病例讨论"] = ActivityKind.CaseDiscussion,
-        ["示教"] = ActivityKind.SurgicalDemonstration,
-        ["带教手术"] = ActivityKind.SurgicalDemonstration,
-        ["手术指导"] = ActivityKind.SurgicalDemonstration,
-        ["住院"] = ActivityKind.Inpatient,
-        ["管床"] = ActivityKind.Inpatient,
-        ["抢救"] = ActivityKind.Rescue,
-        ["筛查"] = ActivityKind.Screening,
-        ["评估"] = ActivityKind.Screening,
-        ["院内会诊"] = ActivityKind.Consultation,
-    };
-
-    private static readonly string[] OnlineWords = ["线上", "在线", "远程", "是", "online", "yes", "y"];
-    private static readonly string[] OnsiteWords = ["线下", "现场", "否", "onsite", "offline", "on-site", "no", "n"];
-
-    private readonly Dictionary<string, ActivityKind> kinds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, ActivityUnit> units = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ActivityWords words;
     private readonly string monthlyWord;
 
-    public ActivityImport(IStringLocalizer<SharedResource> text)
+    public ActivityImport(IStringLocalizer<SharedResource> text, ActivityWords words)
     {
-        foreach (var kind in Enum.GetValues<ActivityKind>())
-        {
-            kinds[kind.ToString()] = kind;
-            foreach (var label in Bilingual.Both(text, $"ActivityKind.{kind}"))
-            {
-                kinds[ImportSheet.Normalise(label)] = kind;
-                foreach (var part in label.Split('/', '／'))
-                    kinds.TryAdd(ImportSheet.Normalise(part), kind);
-            }
-        }
-        foreach (var (word, kind) in KindWords)
-            kinds.TryAdd(word, kind);
-        foreach (var unit in Enum.GetValues<ActivityUnit>())
-        {
-            units[unit.ToString()] = unit;
-            foreach (var label in Bilingual.Both(text, $"ActivityUnit.{unit}"))
-                units.TryAdd(ImportSheet.Normalise(label), unit);
-        }
+        this.words = words;
         monthlyWord = Bilingual.Both(text, "Ledgers.MonthlyTotal")[0];
         Columns =
         [
@@ -187,7 +141,7 @@ public sealed class ActivityImport
         ActivityKind? kind = null;
         if (shown[Kind] is not { } kindText)
             Error(Kind, "Error.Required");
-        else if (kinds.TryGetValue(ImportSheet.Normalise(kindText), out var k))
+        else if (words.Kind(kindText) is { } k)
             kind = k;
         else
             Error(Kind, "Import.UnknownKind", kindText);
@@ -195,7 +149,7 @@ public sealed class ActivityImport
         ActivityUnit? unit = null;
         if (shown[Unit] is { } unitText)
         {
-            if (units.TryGetValue(ImportSheet.Normalise(unitText), out var u))
+            if (words.Unit(unitText) is { } u)
                 unit = u;
             else
                 Error(Unit, "Import.UnknownUnit", unitText);
@@ -234,10 +188,9 @@ public sealed class ActivityImport
         var online = false;
         if (shown[Online] is { } onlineText)
         {
-            var word = ImportSheet.Normalise(onlineText);
-            if (OnlineWords.Contains(word))
-                online = true;
-            else if (!OnsiteWords.Contains(word))
+            if (ActivityWords.Online(onlineText) is { } said)
+                online = said;
+            else
                 Error(Online, "Import.BadOnline", onlineText);
         }
 

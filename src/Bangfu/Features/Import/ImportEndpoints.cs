@@ -8,6 +8,7 @@ public static class ImportEndpoints
 {
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
+        services.AddSingleton<Activities.ActivityWords>();
         services.AddSingleton<ActivityImport>();
         services.AddScoped<ImportService>();
         return services;

@@ -99,4 +99,28 @@ public sealed class ActivityGridTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.False(overflow);
         await BrowserApp.ScreenshotAsync(page, "activity-grid-phone");
     }
+
+    [Fact]
+    public async Task Rows_pasted_from_excel_fill_the_grid_a_bad_line_is_said_beside_its_row_and_the_rest_saves()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("admin", BrowserApp.AdminPassword);
+        await new PartnershipDetailPage(page).GotoAsync(Partnership);
+        var grid = new ActivityGridPage(page);
+        await grid.OpenFromDetailAsync();
+        await grid.ChooseAsync(Host, "2024-03");
+
+        await grid.PasteAsync("类别\t数量\t单位\t参加人次\n门诊\t310\n教学查房\t6\t次\t48\n手术\t两台\n飞行表演\t1\n合计\t316\n");
+        await Assertions.Expect(grid.Quantity("Outpatient")).ToHaveValueAsync("310");
+        await Assertions.Expect(grid.Quantity("TeachingRound")).ToHaveValueAsync("6");
+        await Assertions.Expect(grid.Row("TeachingRound").GetByTestId("grid-attendees")).ToHaveValueAsync("48");
+        await Assertions.Expect(grid.RowErrors("Surgery")).ToContainTextAsync("两台");
+        await Assertions.Expect(grid.Quantity("Surgery")).ToHaveValueAsync("");
+        await Assertions.Expect(grid.PasteProblems).ToContainTextAsync("飞行表演");
+        await BrowserApp.ScreenshotAsync(page, "activity-grid-paste");
+
+        await grid.SaveAsync();
+        await Assertions.Expect(grid.Totals).ToContainTextAsync("门(急)诊: 310");
+        await Assertions.Expect(grid.Totals).ToContainTextAsync("教学查房: 6 · 参加/服务人次 48");
+    }
 }
