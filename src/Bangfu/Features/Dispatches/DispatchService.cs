@@ -270,14 +270,18 @@ public sealed class DispatchService(AppDbContextFactory dbf, TimeProvider clock)
         return dispatch;
     }
 
-    /// One person cannot be in two places at once: a dispatch that occupies the expert may not overlap another.
+    /// One person cannot be in two places at once: a dispatch that occupies the expert may not overlap another. A
+    /// touring (巡诊) expert visits several hospitals in a day (seed 001: nine hospitals in five days), so tours of one
+    /// person may share days with each other, never with a stationed or short-visit dispatch.
     /// Callers hold the expert's rule lock, so that two overlapping saves cannot both pass (ADR 0013).
     private static async Task EnsureNoOverlapAsync(AppDbContext db, Dispatch dispatch, CancellationToken ct)
     {
         if (!dispatch.OccupiesThePerson)
             return;
+        var touring = dispatch.Mode == DispatchMode.Tour;
         var clash = await db.Dispatches.AsNoTracking()
             .Where(d => d.ExpertId == dispatch.ExpertId && d.Id != dispatch.Id && !d.IsCancelled && d.Mode != DispatchMode.Remote
+                && !(touring && d.Mode == DispatchMode.Tour)
                 && d.StartDate <= dispatch.EndDate && d.EndDate >= dispatch.StartDate)
             .OrderBy(d => d.StartDate)
             .Select(d => new { d.Id, Host = d.HostOrganization!.Name, d.StartDate, d.EndDate })

@@ -38,6 +38,29 @@ public sealed class DispatchTests(BangfuApp app) : IClassFixture<BangfuApp>
     }
 
     [Fact]
+    public async Task Tours_of_one_expert_share_days_with_each_other_but_never_with_a_stationed_dispatch()
+    {
+        var admin = await app.AdminAsync();
+        var s = await WorkLedger.SetUpAsync(admin);
+        var second = await admin.CreateOrganizationAsync(region: "513423");
+        var other = await admin.CreatePartnershipAsync(s.SupportingId, second.Id);
+        var firstTour = await admin.CreateDispatchAsync(s.Dispatch(new DateOnly(2024, 3, 4), new DateOnly(2024, 3, 8), DispatchMode.Tour));
+        // The same days at another hospital of another partnership: a tour visits several in a day.
+        var secondTour = await admin.CreateDispatchAsync(new SaveDispatchRequest(other.Id, s.ExpertId, second.Id, null, 1, DispatchMode.Tour, DispatchRole.Expert,
+            new DateOnly(2024, 3, 5), new DateOnly(2024, 3, 6)));
+        Assert.Equal(DispatchMode.Tour, secondTour.Mode);
+
+        var stationed = await admin.PostJsonAsync("/api/dispatches", s.Dispatch(new DateOnly(2024, 3, 8), new DateOnly(2024, 6, 30)));
+        var problem = await stationed.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains($"#{firstTour.Id}", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var held = await admin.CreateDispatchAsync(s.Dispatch(new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 30)));
+        var tourInside = await admin.PostJsonAsync("/api/dispatches", new SaveDispatchRequest(other.Id, s.ExpertId, second.Id, null, 1, DispatchMode.Tour,
+            DispatchRole.Expert, new DateOnly(2024, 4, 10), new DateOnly(2024, 4, 12)));
+        Assert.Contains($"#{held.Id}", (await tourInside.ProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Remote_work_and_cancelled_dispatches_do_not_block_the_expert()
     {
         var admin = await app.AdminAsync();
