@@ -27,6 +27,13 @@ public sealed class DispatchScreenTests(BrowserApp app) : IClassFixture<BrowserA
         await BrowserApp.ScreenshotAsync(page, "dispatch-list-desktop-zh");
 
         await list.OpenNewFormAsync();
+        // Only the supporting hospital's staff are offered: the trusteed hospital sends nobody.
+        await list.Expert.ClickAsync();
+        var options = page.Locator(".mud-popover-open").GetByRole(AriaRole.Option);
+        await Assertions.Expect(options.First).ToBeVisibleAsync();
+        var offered = await options.AllInnerTextsAsync();
+        Assert.All(offered, o => Assert.Contains("攀枝花市中心医院", o, StringComparison.Ordinal));
+        await page.Keyboard.PressAsync("Escape");
         await list.ChooseAsync(list.Expert, new Regex($"^{President} "));
         await list.Batch.FillAsync("9");
         await list.FillPeriodAsync("2019-01-01", "2019-06-30");
