@@ -45,6 +45,10 @@ public sealed class ImportBatch : IPartnershipRecord
     public int Errors { get; set; }
     public int Warnings { get; set; }
     public int Skipped { get; set; }
+
+    /// The last check's preview (heading row, notes, rows with issues first, capped) as JSON: what GET answers, so
+    /// that reading an import again costs no second pass over the file (the commit checks every row again).
+    public string? Preview { get; set; }
     public required string CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? CommittedBy { get; set; }

@@ -59,6 +59,7 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
         // A file that is not a ledger (no heading row) is refused here and nothing is kept.
         var check = await CheckAsync(scope, batch, file, ct);
         Count(batch, check);
+        batch.Preview = Store(check);
         db.Add(batch);
         await db.SaveChangesAsync(ct);
         return Preview(batch, check);
@@ -106,18 +107,17 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
         return output.ToArray();
     }
 
-    /// The file checked again against the records as they are now.
+    /// The import as its last check (the upload's, or the commit's) left it. The commit checks every row again.
     public async Task<ImportPreviewDto?> GetAsync(AccessScope scope, long id, CancellationToken ct)
     {
         await using var db = dbf.CreateFor(scope);
-        var batch = await db.ImportBatches.AsNoTracking().OfVisiblePartnerships(db, scope).Include(b => b.StoredFile).FirstOrDefaultAsync(b => b.Id == id, ct);
+        var batch = await db.ImportBatches.AsNoTracking().OfVisiblePartnerships(db, scope).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null)
             return null;
-        if (batch.State == ImportState.Committed)
-            return new ImportPreviewDto(Dto(batch), 0, [], [], [], false);
-        var check = await CheckAsync(scope, batch, batch.StoredFile!, ct);
-        Count(batch, check);
-        return Preview(batch, check);
+        var stored = batch.Preview is null ? null : System.Text.Json.JsonSerializer.Deserialize<StoredPreview>(batch.Preview);
+        return stored is null
+            ? new ImportPreviewDto(Dto(batch), 0, [], [], [], false)
+            : new ImportPreviewDto(Dto(batch), stored.HeaderRow, stored.Columns, stored.Notes, stored.Rows, stored.RowsCapped);
     }
 
     /// Writes every row, or none: any row with an error refuses the whole commit (400, the fields name row and
@@ -146,6 +146,7 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
         db.ChangeTracker.Clear();
         batch = await db.ImportBatches.FirstAsync(b => b.Id == batchId, ct);
         Count(batch, check);
+        batch.Preview = Store(check);
         batch.State = ImportState.Committed;
         batch.CommittedSha256 = batch.Sha256;
         batch.CommittedBy = scope.UserName;
@@ -334,8 +335,16 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
     }
 
     private static ImportPreviewDto Preview(ImportBatch batch, Check check) =>
-        new(Dto(batch), check.HeaderRow, check.Columns, check.Notes,
-            [.. check.Flagged.Concat(check.Plain).Take(MaxPreviewRows)], check.Flagged.Count + check.Plain.Count > MaxPreviewRows);
+        new(Dto(batch), check.HeaderRow, check.Columns, check.Notes, Shown(check), check.Flagged.Count + check.Plain.Count > MaxPreviewRows);
+
+    private static List<ImportRowDto> Shown(Check check) => [.. check.Flagged.Concat(check.Plain).Take(MaxPreviewRows)];
+
+    private static string Store(Check check) => System.Text.Json.JsonSerializer.Serialize(
+        new StoredPreview(check.HeaderRow, check.Columns, check.Notes, Shown(check), check.Flagged.Count + check.Plain.Count > MaxPreviewRows));
+
+    /// The preview as kept in ImportBatch.Preview (messages in the language of whoever ran the check).
+    private sealed record StoredPreview(int HeaderRow, IReadOnlyList<string> Columns, IReadOnlyList<string> Notes, IReadOnlyList<ImportRowDto> Rows,
+        bool RowsCapped);
 
     private static ImportBatchDto Dto(ImportBatch b) =>
         new(b.Id, b.PartnershipId, b.Kind, b.State, b.FileName, b.Sha256, b.Rows, b.Creates, b.Updates, b.Unchanged, b.Errors, b.Warnings,

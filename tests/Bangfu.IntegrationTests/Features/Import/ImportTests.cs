@@ -165,6 +165,11 @@ public sealed class ImportTests(BangfuApp app) : IClassFixture<BangfuApp>
         var issues = preview.Rows.SelectMany(r => r.Issues.Where(i => i.IsError).Select(i => (r.Row, i.Column))).ToHashSet();
         Assert.Superset(new HashSet<(int, string)> { (3, "类别"), (4, "专家"), (4, "派驻单位"), (4, "数量"), (4, "线上/线下"), (5, "日期"), (6, "单位") }, issues);
 
+        // Read again, the import answers its kept preview.
+        var again = await GetAsync<ImportPreviewDto>(admin, $"/api/imports/{preview.Batch.Id}");
+        Assert.Equal(preview.Rows.Select(r => (r.Row, r.Action, r.Issues.Count)), again.Rows.Select(r => (r.Row, r.Action, r.Issues.Count)));
+        Assert.Equal((preview.Batch.Errors, preview.HeaderRow), (again.Batch.Errors, again.HeaderRow));
+
         var refused = await (await admin.PostAsync($"/api/imports/{preview.Batch.Id}/commit", null)).ProblemAsync(HttpStatusCode.BadRequest);
         var errors = refused["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("rows[3].类别"), refused.ToJsonString());

@@ -1370,6 +1370,9 @@ namespace Bangfu.Data.Migrations.Postgres
                     b.Property<int>("PartnershipId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Preview")
+                        .HasColumnType("text");
+
                     b.Property<int>("Rows")
                         .HasColumnType("integer");
 

@@ -1336,6 +1336,9 @@ namespace Bangfu.Data.Migrations.Sqlite
                     b.Property<int>("PartnershipId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Preview")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Rows")
                         .HasColumnType("INTEGER");
 
