@@ -1,3 +1,4 @@
+using Bangfu.Common;
 using Bangfu.Features.Import;
 using Microsoft.Extensions.Localization;
 

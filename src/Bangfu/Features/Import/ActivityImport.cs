@@ -226,29 +226,14 @@ public sealed class ActivityImport
         _ => Date,
     };
 
+    /// The column a plausibility warning is about (ADR 0020's checks).
+    public static string ColumnOfWarning(string key) => key switch
+    {
+        "Plausibility.PerExpertDay" or "Plausibility.PerHostMonth" => Quantity,
+        "Plausibility.StationedElsewhere" => Host,
+        _ => Date,
+    };
+
     private static ImportColumn Column(IStringLocalizer<SharedResource> text, string key, string labelKey, params string[] aliases) =>
         new(key, [key, .. Bilingual.Both(text, labelKey), .. aliases]);
-}
-
-/// A resource in both languages, whatever the caller's language is (a sheet may come from either).
-public static class Bilingual
-{
-    private static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
-
-    public static string[] Both(IStringLocalizer<SharedResource> text, string key)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        try
-        {
-            return Cultures.Select(c =>
-            {
-                CultureInfo.CurrentUICulture = c;
-                return text[key].Value;
-            }).Distinct().ToArray();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
 }

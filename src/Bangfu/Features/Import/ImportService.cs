@@ -88,9 +88,8 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
         var expert = context.People.Where(p => supporting.Contains(p.OrganizationId)).Select(p => p.Name).FirstOrDefault();
         var kinds = Enum.GetValues<ActivityKind>().Select(k => text[$"ActivityKind.{k}"].Value).ToList();
         var units = Enum.GetValues<ActivityUnit>().Select(u => text[$"ActivityUnit.{u}"].Value).ToList();
-        string[] headings = [ActivityImport.Date, ActivityImport.Expert, ActivityImport.Host, ActivityImport.Department, ActivityImport.Kind,
-            ActivityImport.Subject, ActivityImport.Quantity, ActivityImport.Unit, ActivityImport.Attendees, ActivityImport.Online, ActivityImport.Note,
-            ActivityImport.Attachments, ActivityImport.SystemId];
+        // The template's columns are the import's, which are the ledger export's in its order.
+        string[] headings = [.. import.Columns.Select(c => c.Key)];
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         object?[] example = [today, expert, host?.Name, null, text["ActivityKind.Surgery"].Value, "腹腔镜胆囊切除术", 1, text["ActivityUnit.Tai"].Value,
             null, "线下", Bilingual.Both(text, "Import.ExampleNote")[0], null, null];
@@ -134,11 +133,8 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
         var batch = await db.ImportBatches.Include(b => b.StoredFile).FirstAsync(b => b.Id == id, ct);
         if (batch.State == ImportState.Committed)
             throw new DomainRuleException("Import.AlreadyCommitted", Local(batch.CommittedAt!.Value));
-        var earlier = await db.ImportBatches.AsNoTracking()
-            .Where(b => b.PartnershipId == batch.PartnershipId && b.Kind == batch.Kind && b.CommittedSha256 == batch.Sha256)
-            .Select(b => new { b.FileName, b.CommittedAt }).FirstOrDefaultAsync(ct);
-        if (earlier is not null)
-            throw new DomainRuleException("Import.SameFile", earlier.FileName, Local(earlier.CommittedAt!.Value));
+        if (await SameFileCommittedAsync(db, batch, ct) is { } earlier)
+            throw new DomainRuleException("Import.SameFile", earlier.FileName, Local(earlier.At));
         var (file, batchId) = (batch.StoredFile!, batch.Id);
         var check = await RunAsync(db, scope, batch, file, ct);
         if (check.Errors > 0)
@@ -182,11 +178,8 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
         using (sheet)
         {
             var check = new Check(sheet.HeaderRowNumber, sheet.Headers);
-            var earlier = await db.ImportBatches.AsNoTracking()
-                .Where(b => b.PartnershipId == batch.PartnershipId && b.Kind == batch.Kind && b.CommittedSha256 == batch.Sha256)
-                .Select(b => new { b.FileName, b.CommittedAt }).FirstOrDefaultAsync(ct);
-            if (earlier is not null)
-                check.Notes.Add(text["Import.SameFile", earlier.FileName, Local(earlier.CommittedAt!.Value)]);
+            if (await SameFileCommittedAsync(db, batch, ct) is { } earlier)
+                check.Notes.Add(text["Import.SameFile", earlier.FileName, Local(earlier.At)]);
             var examples = Bilingual.Both(text, "Import.ExampleNote");
             var chunk = new List<ActivityImportRow>(ChunkRows);
             try
@@ -260,7 +253,7 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
                 foreach (var (i, activityId) in creates.Zip(written).Concat(updates.Select(i => (i, chunk[i].ExistingId!.Value))))
                 {
                     foreach (var (key, args) in ActivityPlausibility.Decode(warnings.GetValueOrDefault(activityId)))
-                        chunk[i].Issues.Add(new ImportIssue(ColumnOfWarning(key), key, args, IsError: false));
+                        chunk[i].Issues.Add(new ImportIssue(ActivityImport.ColumnOfWarning(key), key, args, IsError: false));
                 }
                 break;
             }
@@ -297,13 +290,14 @@ public sealed class ImportService(AppDbContextFactory dbf, FileStore files, Acti
         chunk.Clear();
     }
 
-    /// The column a plausibility warning is about (ADR 0020's checks).
-    private static string ColumnOfWarning(string key) => key switch
+    /// The earlier commit of the same file into the same ledger of the same partnership, if any.
+    private static async Task<(string FileName, DateTimeOffset At)?> SameFileCommittedAsync(AppDbContext db, ImportBatch batch, CancellationToken ct)
     {
-        "Plausibility.PerExpertDay" or "Plausibility.PerHostMonth" => ActivityImport.Quantity,
-        "Plausibility.StationedElsewhere" => ActivityImport.Host,
-        _ => ActivityImport.Date,
-    };
+        var earlier = await db.ImportBatches.AsNoTracking()
+            .Where(b => b.PartnershipId == batch.PartnershipId && b.Kind == batch.Kind && b.CommittedSha256 == batch.Sha256)
+            .Select(b => new { b.FileName, b.CommittedAt }).FirstOrDefaultAsync(ct);
+        return earlier is null ? null : (earlier.FileName, earlier.CommittedAt!.Value);
+    }
 
     private string Local(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
